@@ -272,7 +272,11 @@ func (c *Client) send(ctx context.Context, req Request, body []byte, token strin
 	case body != nil:
 		hreq.Header.Set("Content-Type", "application/json")
 	}
-	hreq.Header.Set("Accept", "application/json")
+	if req.Raw {
+		hreq.Header.Set("Accept", "*/*")
+	} else {
+		hreq.Header.Set("Accept", "application/json")
+	}
 	hreq.Header.Set("User-Agent", c.userAgent)
 	if token != "" {
 		hreq.Header.Set("accessToken", token)

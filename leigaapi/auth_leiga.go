@@ -1,0 +1,148 @@
+package leigaapi
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// The Leiga /authorize endpoints. They take no accessToken.
+const (
+	pathPermanentToken = "/authorize/access-permanent-token"
+	pathAccessToken    = "/authorize/access-token"
+	pathRefreshToken   = "/authorize/refresh-token"
+)
+
+// authBody is the request body of the /authorize calls.
+type authBody struct {
+	ClientID     string `json:"clientId"`
+	SecretKey    string `json:"secretKey"`
+	RefreshToken string `json:"refreshToken,omitempty"`
+}
+
+// authReply is the data of an /authorize reply.
+type authReply struct {
+	AccessToken  string          `json:"accessToken"`
+	RefreshToken string          `json:"refreshToken"`
+	ExpireIn     json.RawMessage `json:"expireIn"` // seconds, -1: never; number or string
+}
+
+// lifetime converts expireIn: -1, 0 or missing mean no known expiry.
+func (r authReply) lifetime() time.Duration {
+	raw := bytes.Trim(bytes.TrimSpace(r.ExpireIn), `"`)
+	n, err := strconv.ParseInt(string(raw), 10, 64)
+	if err != nil || n <= 0 {
+		return 0
+	}
+	return time.Duration(n) * time.Second
+}
+
+// leigaAuth makes the /authorize calls for one client id.
+type leigaAuth struct {
+	api      *Client
+	clientID string
+	secret   string
+	log      *slog.Logger
+}
+
+// call POSTs body to path and decodes the token reply.
+func (a *leigaAuth) call(ctx context.Context, path string, body authBody) (authReply, error) {
+	var r authReply
+	resp, err := a.api.Do(ctx, Request{Method: http.MethodPost, Path: path, Body: body, NoAuth: true, Idempotent: true})
+	if err != nil {
+		return r, err
+	}
+	if err := json.Unmarshal(resp.Data, &r); err != nil || r.AccessToken == "" {
+		return authReply{}, &Error{Kind: KindDecode, Method: http.MethodPost, Path: path, Message: "Leiga answered without an accessToken"}
+	}
+	RegisterSecret(r.AccessToken)
+	RegisterSecret(r.RefreshToken)
+	return r, nil
+}
+
+// rejected turns a refusal of the client id and secret into the final
+// KindAuth error; transient failures pass unchanged.
+func (a *leigaAuth) rejected(err error) error {
+	e, ok := AsError(err)
+	if !ok || !isRejection(err) {
+		return err
+	}
+	msg := e.Message
+	if msg == "" {
+		msg = fmt.Sprintf("HTTP %d", e.HTTPStatus)
+	}
+	out := *e
+	out.Kind = KindAuth
+	out.Message = fmt.Sprintf("Leiga rejected the credentials for client id %s: %s", a.clientID, Redact(msg))
+	out.Err = nil
+	return &out
+}
+
+func (a *leigaAuth) permanent(ctx context.Context, _ string) (grant, error) {
+	r, err := a.call(ctx, pathPermanentToken, authBody{ClientID: a.clientID, SecretKey: a.secret})
+	if err != nil {
+		return grant{}, a.rejected(err)
+	}
+	return grant{access: r.AccessToken, lifetime: r.lifetime()}, nil
+}
+
+// refreshable renews with the refresh token in hand, and falls back to the
+// client id and secret when there is none or Leiga rejects it. A rotated
+// refresh token replaces the old one.
+func (a *leigaAuth) refreshable(ctx context.Context, refresh string) (grant, error) {
+	if refresh != "" {
+		r, err := a.call(ctx, pathRefreshToken, authBody{ClientID: a.clientID, SecretKey: a.secret, RefreshToken: refresh})
+		if err == nil {
+			g := grant{access: r.AccessToken, refresh: r.RefreshToken, lifetime: r.lifetime()}
+			if g.refresh == "" {
+				g.refresh = refresh
+			}
+			return g, nil
+		}
+		if !isRejection(err) {
+			return grant{refresh: refresh}, err
+		}
+		msg := ""
+		if e, ok := AsError(err); ok {
+			msg = Redact(e.Message)
+		}
+		a.log.Warn("Leiga rejected the refresh token; getting a new token with the client id and secret", "client_id", a.clientID, "reason", msg)
+	}
+	r, err := a.call(ctx, pathAccessToken, authBody{ClientID: a.clientID, SecretKey: a.secret})
+	if err != nil {
+		return grant{}, a.rejected(err)
+	}
+	return grant{access: r.AccessToken, refresh: r.RefreshToken, lifetime: r.lifetime()}, nil
+}
+
+// NewPermanentSource returns a source of Leiga permanent tokens
+// (POST /authorize/access-permanent-token) for clientID and secret. api
+// makes the token requests and needs no token source of its own; cache may
+// be nil.
+func NewPermanentSource(api *Client, clientID, secret string, cache *TokenCache, opts ...SourceOption) *ManagedSource {
+	cfg := newSourceConfig(api, opts)
+	RegisterSecret(secret)
+	a := &leigaAuth{api: api, clientID: clientID, secret: secret, log: cfg.log}
+	s := newManagedSource(AuthPermanent, clientID, api.BaseURL(), "", cache, cfg)
+	s.fetch = a.permanent
+	return s
+}
+
+// NewRefreshSource returns a source of refreshable Leiga tokens: it renews
+// with POST /authorize/refresh-token using the refresh token in hand
+// (refreshToken seeds the chain; "" starts with POST /authorize/access-token)
+// and falls back to the client id and secret when the refresh token is
+// rejected. Rotated refresh tokens replace the old one in memory and cache.
+func NewRefreshSource(api *Client, clientID, secret, refreshToken string, cache *TokenCache, opts ...SourceOption) *ManagedSource {
+	cfg := newSourceConfig(api, opts)
+	RegisterSecret(secret)
+	a := &leigaAuth{api: api, clientID: clientID, secret: secret, log: cfg.log}
+	s := newManagedSource(AuthRefresh, clientID, api.BaseURL(), refreshToken, cache, cfg)
+	s.fetch = a.refreshable
+	return s
+}

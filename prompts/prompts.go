@@ -1,0 +1,248 @@
+// Package prompts holds the server's MCP prompts: workflow templates that tell
+// an assistant which Leiga tools to call, in which order, for common jobs
+// (filing an issue from a chat, triage, sprint planning, stand-ups, release
+// notes, epic break-down). Prompt texts live in templates/*.md.
+package prompts
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+//go:embed templates/*.md
+var templateFS embed.FS
+
+// templates holds every file of templates/ (parsed once, at init: a broken
+// template panics here and so fails every test). Files starting with "_" only
+// define shared blocks such as "rules".
+var templates = template.Must(
+	template.New("prompts").Option("missingkey=error").ParseFS(templateFS, "templates/*.md"),
+)
+
+// Argument kinds understood by an ArgumentCompleter.
+const (
+	KindProject = "project"
+	KindSprint  = "sprint"
+	KindVersion = "version"
+	KindEpic    = "epic"
+	KindUser    = "user"
+)
+
+// arg describes one prompt argument.
+type arg struct {
+	name, title, description string
+	required                 bool
+	def                      string // value used when the argument is absent
+	kind                     string // completion kind, "" for none
+	validate                 func(string) error
+}
+
+// spec describes one prompt; its text is templates/<name>.md.
+type spec struct {
+	name, title, description string
+	args                     []arg
+}
+
+func projectArg(required bool) arg {
+	a := arg{name: "project", title: "Project", kind: KindProject, required: required,
+		description: "Project name or key, e.g. ABC"}
+	if !required {
+		a.description += " (optional)"
+	}
+	return a
+}
+
+var specs = []spec{
+	{
+		name:        "create_issue_from_conversation",
+		title:       "Create issue from conversation",
+		description: "Turn the current conversation into a well-formed Leiga issue (title, context, steps, expected/actual, priority), checking for duplicates first.",
+		args: []arg{
+			projectArg(false),
+			{name: "type", title: "Issue type", description: "Issue type name, e.g. Bug, Task, Story (optional; inferred when absent)"},
+		},
+	},
+	{
+		name:        "triage_backlog",
+		title:       "Triage backlog",
+		description: "Review open, untriaged issues of a project and propose priority, assignee and sprint for each; apply after confirmation.",
+		args: []arg{
+			projectArg(true),
+			{name: "limit", title: "Limit", def: "20", validate: validateLimit,
+				description: "How many issues to review, 1-100 (optional, default 20)"},
+		},
+	},
+	{
+		name:        "plan_sprint",
+		title:       "Plan sprint",
+		description: "Read the backlog and a sprint, propose a sprint scope within capacity, and move the agreed issues into the sprint.",
+		args: []arg{
+			projectArg(true),
+			{name: "sprint", title: "Sprint", kind: KindSprint,
+				description: "Sprint name (optional; defaults to the next sprint not yet started)"},
+			{name: "capacity", title: "Capacity",
+				description: "Team capacity, e.g. \"30 points\" or \"4 people x 8 days\" (optional; asked for or estimated from past sprints)"},
+		},
+	},
+	{
+		name:        "daily_standup",
+		title:       "Daily stand-up",
+		description: "Summarize what was done yesterday, what is in progress today, and blockers, for one person.",
+		args: []arg{
+			projectArg(false),
+			{name: "user", title: "User", kind: KindUser, def: "me",
+				description: "Person to report on, by name or email (optional, default \"me\")"},
+		},
+	},
+	{
+		name:        "release_notes",
+		title:       "Release notes",
+		description: "Gather the issues of a version and write release notes grouped into features, fixes and other changes.",
+		args: []arg{
+			projectArg(true),
+			{name: "version", title: "Version", kind: KindVersion, required: true,
+				description: "Version (release) name, e.g. 2.4.0"},
+		},
+	},
+	{
+		name:        "break_down_epic",
+		title:       "Break down epic",
+		description: "Read an epic, propose child issues that cover it, and create them linked to the epic after confirmation.",
+		args: []arg{
+			projectArg(true),
+			{name: "epic", title: "Epic", kind: KindEpic, required: true,
+				description: "Epic name"},
+		},
+	},
+}
+
+func validateLimit(v string) error {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 100 {
+		return fmt.Errorf("want a whole number from 1 to 100, got %q", v)
+	}
+	return nil
+}
+
+// All returns every prompt with its handler, in a stable order.
+func All() []server.ServerPrompt {
+	out := make([]server.ServerPrompt, 0, len(specs))
+	for _, s := range specs {
+		out = append(out, server.ServerPrompt{Prompt: s.prompt(), Handler: s.handle})
+	}
+	return out
+}
+
+// Register adds every prompt to s. For argument completion, also construct the
+// server with server.WithCompletions() and
+// server.WithPromptCompletionProvider(NewCompletionProvider(...)).
+func Register(s *server.MCPServer) {
+	s.AddPrompts(All()...)
+}
+
+func (s spec) prompt() mcp.Prompt {
+	opts := []mcp.PromptOption{
+		mcp.WithPromptTitle(s.title),
+		mcp.WithPromptDescription(s.description),
+	}
+	for _, a := range s.args {
+		aopts := []mcp.ArgumentOption{mcp.ArgumentTitle(a.title), mcp.ArgumentDescription(a.description)}
+		if a.required {
+			aopts = append(aopts, mcp.RequiredArgument())
+		}
+		opts = append(opts, mcp.WithArgument(a.name, aopts...))
+	}
+	return mcp.NewPrompt(s.name, opts...)
+}
+
+// usage lists the prompt's arguments for error messages: "project (required), limit".
+func (s spec) usage() string {
+	parts := make([]string, 0, len(s.args))
+	for _, a := range s.args {
+		if a.required {
+			parts = append(parts, a.name+" (required)")
+		} else {
+			parts = append(parts, a.name)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (s spec) arg(name string) (arg, bool) {
+	for _, a := range s.args {
+		if a.name == name {
+			return a, true
+		}
+	}
+	return arg{}, false
+}
+
+// values checks the request's arguments and returns every declared argument
+// with defaults applied (absent optional ones are "").
+func (s spec) values(in map[string]string) (map[string]string, error) {
+	var unknown []string
+	for k := range in {
+		if _, ok := s.arg(k); !ok {
+			unknown = append(unknown, fmt.Sprintf("%q", k))
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return nil, fmt.Errorf("prompt %s: unknown argument %s; arguments are: %s",
+			s.name, strings.Join(unknown, ", "), s.usage())
+	}
+	out := make(map[string]string, len(s.args))
+	var missing []string
+	for _, a := range s.args {
+		v := strings.TrimSpace(in[a.name])
+		if v == "" {
+			if a.required {
+				missing = append(missing, a.name)
+				continue
+			}
+			v = a.def
+		} else if a.validate != nil {
+			if err := a.validate(v); err != nil {
+				return nil, fmt.Errorf("prompt %s: argument %q: %v; arguments are: %s", s.name, a.name, err, s.usage())
+			}
+		}
+		out[a.name] = v
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("prompt %s: missing required argument %s; arguments are: %s",
+			s.name, strings.Join(missing, ", "), s.usage())
+	}
+	return out, nil
+}
+
+func (s spec) render(values map[string]string) (string, error) {
+	var b bytes.Buffer
+	if err := templates.ExecuteTemplate(&b, s.name+".md", values); err != nil {
+		return "", fmt.Errorf("prompt %s: render: %w", s.name, err)
+	}
+	return strings.TrimSpace(b.String()) + "\n", nil
+}
+
+func (s spec) handle(_ context.Context, req mcp.GetPromptRequest) (*mcp.GetPromptResult, error) {
+	values, err := s.values(req.Params.Arguments)
+	if err != nil {
+		return nil, err
+	}
+	text, err := s.render(values)
+	if err != nil {
+		return nil, err
+	}
+	return &mcp.GetPromptResult{
+		Description: s.description,
+		Messages:    []mcp.PromptMessage{mcp.NewPromptMessage(mcp.RoleUser, mcp.NewTextContent(text))},
+	}, nil
+}

@@ -1,0 +1,32 @@
+package schemas
+
+// Default paging values applied when a list call leaves them out.
+const (
+	DefaultPageNumber = 1
+	DefaultPageSize   = 20
+	MaxPageSize       = 100
+)
+
+// Paging is embedded in every paged list input. Leiga counts pages from 1.
+type Paging struct {
+	PageNumber int `json:"pageNumber,omitempty" jsonschema:"minimum=1" jsonschema_description:"Page, from 1 (default 1)"`
+	PageSize   int `json:"pageSize,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Rows per page (default 20)"`
+}
+
+// ApplyDefaults fills in the page and page size a call left out.
+func (p *Paging) ApplyDefaults() {
+	if p.PageNumber == 0 {
+		p.PageNumber = DefaultPageNumber
+	}
+	if p.PageSize == 0 {
+		p.PageSize = DefaultPageSize
+	}
+}
+
+// Defaulter is implemented by inputs that fill in defaults after decoding.
+type Defaulter interface {
+	ApplyDefaults()
+}
+
+// PageInfo returns the paging of an input that embeds Paging.
+func (p Paging) PageInfo() Paging { return p }

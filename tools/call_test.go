@@ -1,0 +1,86 @@
+package tools
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestInvalidArgumentsSendNothing(t *testing.T) {
+	tests := []struct {
+		tool, args string
+		want       []string
+	}{
+		{"issue_get", `{}`, []string{`invalid arguments for issue_get`, `missing required field "id"`}},
+		{"issue_get", `{"id":"seven"}`, []string{`field "id": expected integer, got string "seven"`}},
+		{"issue_get", `{"id":7,"idd":8}`, []string{`unknown field "idd"; valid fields: id`}},
+		{"issue_get", `[1]`, []string{`arguments must be a JSON object, got an array`}},
+		{"issue_get_by_issue_number", `{"issueNumber":"123"}`, []string{`field "issueNumber"`, `"123"`}},
+		{"issue_add", `{"projectId":1,"issueTypeId":2,"data":{"sumary":"x"}}`, []string{`unknown field "data.sumary"`, "summary"}},
+		{"issue_add", `{"projectId":1,"issueTypeId":2,"data":{"label":["a"]}}`, []string{`field "data.label[0]": expected integer, got string "a"`}},
+		{"issue_add", `{"projectId":1,"issueTypeId":2,"data":{"dueDate":"soon"}}`, []string{`field "data.dueDate"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.tool+" "+tt.args, func(t *testing.T) {
+			f, d := newFake(t)
+			res := call(t, d, tt.tool, tt.args)
+			if !res.IsError {
+				t.Fatalf("want isError, got %s", text(res))
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(text(res), w) {
+					t.Errorf("error %q does not contain %q", text(res), w)
+				}
+			}
+			if n := len(f.requests()); n != 0 {
+				t.Errorf("sent %d requests for invalid arguments", n)
+			}
+		})
+	}
+}
+
+func TestLeigaFailuresAreToolErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		status int
+		reply  string
+		tool   string
+		want   string
+	}{
+		{"envelope", 200, `{"code":"10010","msg":"Issue number ZZZ-1 does not exist","data":null}`, "issue_get_by_issue_number",
+			"Leiga GET /issue/get-by-issue-number failed: code 10010: Issue number ZZZ-1 does not exist"},
+		{"http 500 on a write", 500, `{"code":"500","msg":"internal"}`, "issue_add",
+			"HTTP 500, code 500: internal. The change may or may not have been applied: read it back before trying again."},
+		{"http 500 on a read", 500, `oops`, "issue_get_by_issue_number", "HTTP 500: oops. Leiga is unavailable or slow; try again shortly."},
+	}
+	args := map[string]string{"issue_get_by_issue_number": `{"issueNumber":"ZZZ-1"}`, "issue_add": `{"projectId":1,"issueTypeId":2,"data":{"summary":"x"}}`}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, d := newFake(t)
+			f.status = tt.status
+			for _, m := range []string{"GET /issue/get-by-issue-number", "POST /issue/add"} {
+				f.replies[m] = tt.reply
+			}
+			res := call(t, d, tt.tool, args[tt.tool])
+			if !res.IsError || !strings.Contains(text(res), tt.want) {
+				t.Errorf("result = %v %q, want isError containing %q", res.IsError, text(res), tt.want)
+			}
+		})
+	}
+}
+
+func TestResultShape(t *testing.T) {
+	f, d := newFake(t)
+	f.replies["GET /project/list"] = `{"code":"0","msg":"ok","data":[{"id":1,"projectKey":"MOBILE","projectName":"Mobile\u200b App\u0007"}]}`
+	res := call(t, d, "project_list", `{}`)
+	if res.IsError {
+		t.Fatal(text(res))
+	}
+	want := `{"items":[{"id":1,"projectKey":"MOBILE","projectName":"Mobile App"}]}`
+	if text(res) != want {
+		t.Errorf("text = %s, want %s", text(res), want)
+	}
+	sc, ok := res.StructuredContent.(map[string]any)
+	if !ok || len(sc["items"].([]any)) != 1 {
+		t.Errorf("structuredContent = %#v", res.StructuredContent)
+	}
+}

@@ -1,0 +1,27 @@
+package tools
+
+import (
+	"log/slog"
+
+	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+)
+
+// Deps is what tool handlers need at call time.
+type Deps struct {
+	API    *leigaapi.Client
+	Logger *slog.Logger
+	// Reach is what the catalog meta-tools can find and call.
+	Reach *Reach
+	// ResultBudget caps a result's text in bytes (about 4 bytes a token).
+	ResultBudget int
+}
+
+// DefaultResultBudget is about 5,000 tokens of result text.
+const DefaultResultBudget = 20_000
+
+func (d *Deps) budget() int {
+	if d.ResultBudget > 0 {
+		return d.ResultBudget
+	}
+	return DefaultResultBudget
+}

@@ -1,0 +1,95 @@
+package mcpserver
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/leiga-mcp/leiga-mcp/tools"
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+func narrowServer() *server.MCPServer {
+	s := server.NewMCPServer("t", "1", server.WithToolFilter(narrowTools))
+	noop := func(context.Context, mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return mcp.NewToolResultText("ran"), nil
+	}
+	for _, tool := range []struct {
+		name string
+		ro   bool
+	}{{"issue_get", true}, {"issue_add", false}, {"sprint_get", true}} {
+		mt := mcp.NewTool(tool.name, mcp.WithReadOnlyHintAnnotation(tool.ro))
+		s.AddTool(mt, noop)
+	}
+	return s
+}
+
+func toolsetOf(name string) []string {
+	if name == "sprint_get" {
+		return []string{"sprint"}
+	}
+	return []string{"issue", "default"}
+}
+
+func listed(t *testing.T, s *server.MCPServer, ctx context.Context) []string {
+	t.Helper()
+	msg := s.HandleMessage(ctx, json.RawMessage(`{"jsonrpc":"2.0","id":1,"method":"tools/list"}`))
+	b, _ := json.Marshal(msg)
+	var out struct {
+		Result struct {
+			Tools []struct{ Name string } `json:"tools"`
+		} `json:"result"`
+	}
+	json.Unmarshal(b, &out)
+	var names []string
+	for _, tl := range out.Result.Tools {
+		names = append(names, tl.Name)
+	}
+	slices.Sort(names)
+	return names
+}
+
+func TestNarrowingHeaders(t *testing.T) {
+	tests := []struct {
+		headers map[string]string
+		want    []string
+	}{
+		{nil, []string{"issue_add", "issue_get", "sprint_get"}},
+		{map[string]string{HeaderReadOnly: "true"}, []string{"issue_get", "sprint_get"}},
+		{map[string]string{HeaderToolsets: "sprint"}, []string{"sprint_get"}},
+		{map[string]string{HeaderToolsets: "default"}, []string{"issue_add", "issue_get"}},
+		{map[string]string{HeaderTools: "issue_add, sprint_get"}, []string{"issue_add", "sprint_get"}},
+		{map[string]string{HeaderTools: "issue_add,not_served"}, []string{"issue_add"}},
+		{map[string]string{HeaderToolsets: "issue", HeaderReadOnly: "1"}, []string{"issue_get"}},
+	}
+	s := narrowServer()
+	for _, tt := range tests {
+		h := http.Header{}
+		for k, v := range tt.headers {
+			h.Set(k, v)
+		}
+		ctx := context.Background()
+		if n, ok := NarrowingFromHeaders(h, toolsetOf); ok {
+			ctx = tools.WithNarrowing(ctx, n)
+		}
+		if got := listed(t, s, ctx); !slices.Equal(got, tt.want) {
+			t.Errorf("headers %v: listed %v, want %v", tt.headers, got, tt.want)
+		}
+	}
+}
+
+func TestNarrowedToolCannotBeCalled(t *testing.T) {
+	s := narrowServer()
+	ctx := tools.WithNarrowing(context.Background(), tools.Narrowing{ReadOnly: true})
+	msg := s.HandleMessage(ctx, json.RawMessage(`{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"issue_add","arguments":{}}}`))
+	b, _ := json.Marshal(msg)
+	if !json.Valid(b) || !contains(string(b), "not found") {
+		t.Errorf("calling a hidden tool answered %s, want a not-found error", b)
+	}
+}
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }

@@ -1,0 +1,89 @@
+// Package mcpserver assembles the leiga-mcp MCP server from the selected
+// tools and serves it over stdio, legacy HTTP+SSE or streamable HTTP.
+package mcpserver
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"time"
+
+	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/tools"
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+// Name is the server name announced at initialize.
+const Name = "leiga-mcp"
+
+// Config is what New needs.
+type Config struct {
+	Version      string
+	Tools        []*tools.Tool // the selected tools
+	Deps         *tools.Deps
+	Logger       *slog.Logger
+	Instructions string
+	Options      []server.ServerOption // extra options (prompts, resources, ...)
+}
+
+// New returns an MCP server exposing cfg.Tools. A client may narrow the set
+// per request (see Narrowing); it can never widen it.
+func New(cfg Config) *server.MCPServer {
+	opts := []server.ServerOption{
+		server.WithToolCapabilities(false),
+		server.WithRecovery(),
+		server.WithToolFilter(narrowTools),
+	}
+	if cfg.Instructions != "" {
+		opts = append(opts, server.WithInstructions(cfg.Instructions))
+	}
+	opts = append(opts, cfg.Options...)
+	s := server.NewMCPServer(Name, cfg.Version, opts...)
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	served := make([]server.ServerTool, 0, len(cfg.Tools))
+	for _, t := range cfg.Tools {
+		served = append(served, server.ServerTool{Tool: t.MCP(), Handler: handler(t, cfg.Deps, log)})
+	}
+	s.AddTools(served...)
+	return s
+}
+
+// handler adapts a tool to mcp-go and logs one line per call: tool name,
+// duration and outcome, never the arguments or the result.
+func handler(t *tools.Tool, d *tools.Deps, log *slog.Logger) server.ToolHandlerFunc {
+	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		start := time.Now()
+		res := t.Call(ctx, d, rawArguments(req))
+		level, outcome := slog.LevelInfo, "ok"
+		if res.IsError {
+			level, outcome = slog.LevelWarn, "error"
+		}
+		attrs := []any{"tool", t.Name, "ms", float64(time.Since(start).Microseconds()) / 1000, "outcome", outcome}
+		if res.IsError && len(res.Content) > 0 {
+			if tc, ok := res.Content[0].(mcp.TextContent); ok {
+				attrs = append(attrs, "error", leigaapi.Redact(tc.Text))
+			}
+		}
+		log.Log(ctx, level, "tool call", attrs...)
+		return res, nil
+	}
+}
+
+// rawArguments returns the call's arguments as JSON bytes.
+func rawArguments(req mcp.CallToolRequest) json.RawMessage {
+	if len(req.Params.RawArguments) > 0 {
+		return req.Params.RawArguments
+	}
+	if req.Params.Arguments == nil {
+		return nil
+	}
+	b, err := json.Marshal(req.Params.Arguments)
+	if err != nil {
+		return nil
+	}
+	return b
+}

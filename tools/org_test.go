@@ -1,0 +1,68 @@
+package tools
+
+import (
+	"strings"
+	"testing"
+)
+
+// orgContract lists a contract case for every org endpoint tool.
+var orgContract = []contractCase{
+	{"org_all_member_list", `{}`, "GET", "/org/all-member-list", "pageNumber=1&pageSize=20", ""},
+	{"org_enable_org_user", `{"userId":9007199254740993}`, "POST", "/org/enable-org-user", "", `{"userId":9007199254740993}`},
+	{"org_disable_org_user", `{"userId":12}`, "POST", "/org/disable-org-user", "", `{"userId":12}`},
+	{"org_remove_org_user", `{"userId":12}`, "DELETE", "/org/remove-org-user", "", `{"userId":12}`},
+}
+
+func TestOrgMemberListQuery(t *testing.T) {
+	f, d := newFake(t)
+	res := call(t, d, "org_all_member_list", `{"key":"ann lee","pageNumber":3,"pageSize":50}`)
+	if res.IsError {
+		t.Fatal(text(res))
+	}
+	if got := f.requests()[0].Query; got != "key=ann+lee&pageNumber=3&pageSize=50" {
+		t.Errorf("query = %s", got)
+	}
+}
+
+func TestOrgInvalidArgumentsSendNothing(t *testing.T) {
+	tests := []struct {
+		tool, args string
+		want       []string
+	}{
+		{"org_all_member_list", `{"pageSize":500}`, []string{`field "pageSize"`}},
+		{"org_all_member_list", `{"pageNumber":0}`, []string{`field "pageNumber"`}},
+		{"org_enable_org_user", `{}`, []string{`missing required field "userId"`}},
+		{"org_disable_org_user", `{"userId":0}`, []string{`field "userId"`}},
+		{"org_remove_org_user", `{}`, []string{`missing required field "userId"`}},
+		{"org_remove_org_user", `{"userId":"12"}`, []string{`field "userId": expected integer, got string`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.tool+" "+tt.args, func(t *testing.T) {
+			f, d := newFake(t)
+			res := call(t, d, tt.tool, tt.args)
+			if !res.IsError {
+				t.Fatalf("want isError, got %s", text(res))
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(text(res), w) {
+					t.Errorf("error %q does not contain %q", text(res), w)
+				}
+			}
+			if n := len(f.requests()); n != 0 {
+				t.Errorf("sent %d requests for invalid arguments", n)
+			}
+		})
+	}
+}
+
+func TestOrgAnnotations(t *testing.T) {
+	reg := MustRegistry()
+	for name, destructive := range map[string]bool{
+		"org_enable_org_user": false, "org_disable_org_user": true, "org_remove_org_user": true,
+	} {
+		tool, _ := reg.Tool(name)
+		if tool.ReadOnly() || tool.Destructive() != destructive || !tool.Idempotent() {
+			t.Errorf("%s: readOnly=%t destructive=%t idempotent=%t", name, tool.ReadOnly(), tool.Destructive(), tool.Idempotent())
+		}
+	}
+}

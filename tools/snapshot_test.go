@@ -1,0 +1,61 @@
+package tools
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// snapshotDir holds one golden schema file per tool. Regenerate with
+// UPDATE_SNAPSHOTS=1 go test ./tools -run 'TestSchemaSnapshots/<tool-prefix>'
+// and review the diff; TestStaleSnapshots removes files of deleted tools.
+const snapshotDir = "../schemas/testdata/snapshots"
+
+func updatingSnapshots() bool { return os.Getenv("UPDATE_SNAPSHOTS") == "1" }
+
+func TestSchemaSnapshots(t *testing.T) {
+	for _, tool := range MustRegistry().Tools() {
+		t.Run(tool.Name, func(t *testing.T) {
+			file := filepath.Join(snapshotDir, tool.Name+".json")
+			var pretty bytes.Buffer
+			if err := json.Indent(&pretty, tool.Schema(), "", "  "); err != nil {
+				t.Fatal(err)
+			}
+			pretty.WriteByte('\n')
+			if updatingSnapshots() {
+				if err := os.WriteFile(file, pretty.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			golden, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatalf("no snapshot %s (run with UPDATE_SNAPSHOTS=1 and review the diff)", file)
+			}
+			if !bytes.Equal(golden, pretty.Bytes()) {
+				t.Errorf("schema differs from %s (run with UPDATE_SNAPSHOTS=1 and review the diff)", file)
+			}
+		})
+	}
+}
+
+func TestStaleSnapshots(t *testing.T) {
+	entries, err := os.ReadDir(snapshotDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := MustRegistry()
+	for _, e := range entries {
+		if _, ok := reg.Tool(strings.TrimSuffix(e.Name(), ".json")); ok {
+			continue
+		}
+		if updatingSnapshots() {
+			os.Remove(filepath.Join(snapshotDir, e.Name()))
+			continue
+		}
+		t.Errorf("snapshot %s has no tool: delete it", e.Name())
+	}
+}

@@ -1,0 +1,87 @@
+package tools
+
+import (
+	"strings"
+	"testing"
+)
+
+// versionContract lists a contract case for every version endpoint tool.
+var versionContract = []contractCase{
+	{"version_version_status_list", `{}`, "GET", "/version/version-status-list", "", ""},
+	{"version_optional_owner_list", `{}`, "GET", "/version/optional-owner-list", "", ""},
+	{"version_all_version", `{"name":"v1","statusList":["RELEASED","UNRELEASED"],"ownerIds":[5,6],"pageNumber":3,"pageSize":10}`,
+		"POST", "/version/all-version", "", `{"name":"v1","statusList":["RELEASED","UNRELEASED"],"ownerIds":[5,6],"pageNumber":3,"pageSize":10}`},
+	{"version_all_version", `{}`, "POST", "/version/all-version", "", `{"pageNumber":1,"pageSize":20}`},
+	{"version_add", `{"name":"v1.0","ownerId":5,"startDate":"2026-11-30","planDate":1767139200000,"description":"First cut"}`,
+		"POST", "/version/add", "", `{"name":"v1.0","ownerId":5,"startDate":DUE,"planDate":1767139200000,"description":"First cut"}`},
+	{"version_update", `{"id":4,"name":"v1.1","ownerId":6,"startDate":1764460800000,"planDate":"2026-11-30","description":"Second cut"}`,
+		"PATCH", "/version/update", "", `{"id":4,"name":"v1.1","ownerId":6,"startDate":1764460800000,"planDate":DUE,"description":"Second cut"}`},
+	{"version_remove", `{"id":4}`, "DELETE", "/version/remove", "", `{"id":4}`},
+	{"version_release", `{"id":4,"releasedDate":"2026-11-30"}`, "PATCH", "/version/release", "", `{"id":4,"releasedDate":DUE}`},
+	{"version_unrelease", `{"id":4}`, "PATCH", "/version/unrelease", "", `{"id":4}`},
+	{"version_archive", `{"id":4}`, "PATCH", "/version/archive", "", `{"id":4}`},
+	{"version_unarchive", `{"id":4}`, "PATCH", "/version/unarchive", "", `{"id":4}`},
+	{"version_detail", `{"id":9007199254740993}`, "GET", "/version/detail", "id=9007199254740993", ""},
+	{"version_associate_issue", `{"releaseId":4,"issueId":11}`, "PATCH", "/version/associate-issue", "", `{"releaseId":4,"issueId":11}`},
+	{"version_disassociate_issue", `{"releaseId":4,"issueId":11}`, "PATCH", "/version/disassociate-issue", "", `{"releaseId":4,"issueId":11}`},
+	{"version_page_associate", `{"releaseId":4,"projectId":1,"stateCategory":3,"assigneeId":5}`,
+		"POST", "/version/page-associate", "", `{"releaseId":4,"projectId":1,"stateCategory":3,"assigneeId":5,"pageNumber":1,"pageSize":20}`},
+}
+
+func TestVersionInvalidArgumentsSendNothing(t *testing.T) {
+	tests := []struct {
+		tool, args string
+		want       []string
+	}{
+		{"version_page_associate", `{"releaseId":4,"stateCategory":1}`, []string{`field "stateCategory": got 1; valid values: 2, 3, 4`}},
+		{"version_page_associate", `{"projectId":1}`, []string{`missing required field "releaseId"`}},
+		{"version_associate_issue", `{"releaseId":4}`, []string{`missing required field "issueId"`}},
+		{"version_disassociate_issue", `{"issueId":11}`, []string{`missing required field "releaseId"`}},
+		{"version_add", `{"ownerId":5}`, []string{`missing required field "name"`}},
+		{"version_add", `{"name":"v1","planDate":"soon"}`, []string{`field "planDate"`}},
+		{"version_all_version", `{"ownerIds":["bob"]}`, []string{`field "ownerIds[0]": expected integer, got string "bob"`}},
+		{"version_all_version", `{"pageNumber":0}`, []string{`field "pageNumber"`}},
+		{"version_remove", `{}`, []string{`missing required field "id"`}},
+		{"version_release", `{"id":4,"releaseDate":1}`, []string{`unknown field "releaseDate"; valid fields: id, releasedDate`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.tool+" "+tt.args, func(t *testing.T) {
+			f, d := newFake(t)
+			res := call(t, d, tt.tool, tt.args)
+			if !res.IsError {
+				t.Fatalf("want isError, got %s", text(res))
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(text(res), w) {
+					t.Errorf("error %q does not contain %q", text(res), w)
+				}
+			}
+			if n := len(f.requests()); n != 0 {
+				t.Errorf("sent %d requests for invalid arguments", n)
+			}
+		})
+	}
+}
+
+// TestVersionEffects pins the annotation of each version tool: releasing,
+// archiving and (dis)associating issues change state in place and can be
+// undone, so they are Update, not Delete.
+func TestVersionEffects(t *testing.T) {
+	reg := MustRegistry()
+	for name, want := range map[string]Effect{
+		"version_version_status_list": Read, "version_optional_owner_list": Read, "version_all_version": Read,
+		"version_add": Create, "version_update": Update, "version_remove": Delete,
+		"version_release": Update, "version_unrelease": Update, "version_archive": Update, "version_unarchive": Update,
+		"version_detail": Read, "version_associate_issue": Update, "version_disassociate_issue": Update,
+		"version_page_associate": Read,
+	} {
+		tool, ok := reg.Tool(name)
+		if !ok {
+			t.Errorf("no tool %s", name)
+			continue
+		}
+		if tool.Effect != want {
+			t.Errorf("%s: effect %s, want %s", name, tool.Effect, want)
+		}
+	}
+}
