@@ -11,7 +11,15 @@ const (
 type Paging struct {
 	PageNumber int `json:"pageNumber,omitempty" jsonschema:"minimum=1" jsonschema_description:"Page, from 1 (default 1)"`
 	PageSize   int `json:"pageSize,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Rows per page (default 20)"`
+	// Fields is not sent to Leiga: it selects the row fields of the result.
+	Fields []string `json:"fields,omitempty" jsonschema_description:"Only these row fields in the result"`
 }
+
+// ViewFields returns the row fields the caller wants in the result.
+func (p Paging) ViewFields() []string { return p.Fields }
+
+// ViewOnly lists input fields that shape the result and are never sent upstream.
+var ViewOnly = []string{"fields"}
 
 // ApplyDefaults fills in the page and page size a call left out.
 func (p *Paging) ApplyDefaults() {

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"reflect"
-	"sort"
+	"slices"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 	"github.com/leiga-mcp/leiga-mcp/schemas"
@@ -47,7 +47,11 @@ func (t *Tool) request(in any) (leigaapi.Request, error) {
 		Idempotent: t.Effect == Read,
 	}
 	if t.Endpoint.Method != "GET" {
-		req.Body = in
+		body, err := upstreamBody(in)
+		if err != nil {
+			return req, err
+		}
+		req.Body = body
 		return req, nil
 	}
 	q, err := queryValues(in)
@@ -71,13 +75,11 @@ func queryValues(in any) (url.Values, error) {
 	if err := dec.Decode(&m); err != nil {
 		return nil, err
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	q := url.Values{}
-	for _, k := range keys {
+	for _, k := range sortedMapKeys(m) {
+		if slices.Contains(schemas.ViewOnly, k) {
+			continue
+		}
 		switch v := m[k].(type) {
 		case nil:
 		case []any:
@@ -89,6 +91,29 @@ func queryValues(in any) (url.Values, error) {
 		}
 	}
 	return q, nil
+}
+
+// viewer is an input with result-shaping fields (schemas.Paging).
+type viewer interface{ ViewFields() []string }
+
+// upstreamBody is the JSON body for an input: the input itself, or, when it
+// carries result-shaping fields, a copy without them.
+func upstreamBody(in any) (any, error) {
+	if _, ok := in.(viewer); !ok {
+		return in, nil
+	}
+	b, err := json.Marshal(in)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	for _, k := range schemas.ViewOnly {
+		delete(m, k)
+	}
+	return m, nil
 }
 
 func scalarText(v any) string {

@@ -6,7 +6,7 @@ import (
 )
 
 func TestContextBudget(t *testing.T) {
-	reg := MustRegistry()
+	reg := testRegistry()
 	tests := []struct {
 		toolsets  []string
 		maxTokens int
@@ -41,7 +41,7 @@ func TestContextBudget(t *testing.T) {
 }
 
 func TestMedianToolFootprint(t *testing.T) {
-	list, _ := MustRegistry().Select(Selection{Toolsets: []string{ToolsetAll}})
+	list, _ := testRegistry().Select(Selection{Toolsets: []string{ToolsetAll}})
 	fp, err := MeasureFootprint(list)
 	if err != nil {
 		t.Fatal(err)

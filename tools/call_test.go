@@ -75,7 +75,7 @@ func TestResultShape(t *testing.T) {
 	if res.IsError {
 		t.Fatal(text(res))
 	}
-	want := `{"items":[{"id":1,"projectKey":"MOBILE","projectName":"Mobile App"}]}`
+	want := "| id | projectKey | projectName |\n|---|---|---|\n| 1 | MOBILE | Mobile App |"
 	if text(res) != want {
 		t.Errorf("text = %s, want %s", text(res), want)
 	}

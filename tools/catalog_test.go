@@ -62,7 +62,7 @@ func TestCatalogCopyMatchesShared(t *testing.T) {
 }
 
 func TestEveryCatalogEndpointHasItsTool(t *testing.T) {
-	reg := MustRegistry()
+	reg := testRegistry()
 	want := map[string]bool{}
 	for _, e := range loadCatalog(t) {
 		if !servedByTools(e) {
@@ -90,7 +90,7 @@ func TestEveryCatalogEndpointHasItsTool(t *testing.T) {
 }
 
 func TestSchemasKeepCatalogParameters(t *testing.T) {
-	reg := MustRegistry()
+	reg := testRegistry()
 	for _, e := range loadCatalog(t) {
 		tool, ok := reg.Tool(toolNameFor(e.Path))
 		if !servedByTools(e) || !ok {

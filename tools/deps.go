@@ -2,6 +2,7 @@ package tools
 
 import (
 	"log/slog"
+	"time"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 )
@@ -12,12 +13,21 @@ type Deps struct {
 	Logger *slog.Logger
 	// Reach is what the catalog meta-tools can find and call.
 	Reach *Reach
+	// Location is the user's time zone for dates in results (LEIGA_TZ).
+	Location *time.Location
 	// ResultBudget caps a result's text in bytes (about 4 bytes a token).
 	ResultBudget int
 }
 
 // DefaultResultBudget is about 5,000 tokens of result text.
 const DefaultResultBudget = 20_000
+
+func (d *Deps) location() *time.Location {
+	if d.Location != nil {
+		return d.Location
+	}
+	return time.Local
+}
 
 func (d *Deps) budget() int {
 	if d.ResultBudget > 0 {

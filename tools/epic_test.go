@@ -57,7 +57,7 @@ func TestEpicInvalidArgumentsSendNothing(t *testing.T) {
 }
 
 func TestEpicEffects(t *testing.T) {
-	reg := MustRegistry()
+	reg := testRegistry()
 	for name, want := range map[string]Effect{
 		"epic_filter_options": Read, "epic_page": Read, "epic_page_issue": Read, "epic_epic_fields": Read,
 		"epic_epic_field_info": Read, "epic_add": Create, "epic_update": Update, "epic_remove": Delete,

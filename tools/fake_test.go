@@ -65,10 +65,13 @@ func newFake(t *testing.T) (*fakeLeiga, *Deps) {
 	return f, &Deps{API: api}
 }
 
+// testRegistry is built once: building checks and compiles every schema.
+var testRegistry = sync.OnceValue(MustRegistry)
+
 // call runs a registered tool with JSON arguments.
 func call(t *testing.T, d *Deps, name, args string) *mcp.CallToolResult {
 	t.Helper()
-	tool, ok := MustRegistry().Tool(name)
+	tool, ok := testRegistry().Tool(name)
 	if !ok {
 		t.Fatalf("no tool %q", name)
 	}

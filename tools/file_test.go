@@ -92,7 +92,7 @@ func TestFileUploadRequest(t *testing.T) {
 	if !bytes.Equal(data, pngBytes) {
 		t.Errorf("part bytes differ: %d bytes sent, want %d", len(data), len(pngBytes))
 	}
-	if !strings.Contains(text(res), `"fileKey":"fk-9"`) {
+	if !strings.Contains(text(res), "fileKey: fk-9") {
 		t.Errorf("result %s lacks the fileKey", text(res))
 	}
 	if sc, ok := res.StructuredContent.(map[string]any); !ok || sc["fileKey"] != "fk-9" {

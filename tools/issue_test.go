@@ -119,7 +119,7 @@ func TestIssueInvalidArguments(t *testing.T) {
 // TestIssueEffects pins the annotations of the issue writes a client must
 // treat with care.
 func TestIssueEffects(t *testing.T) {
-	reg := MustRegistry()
+	reg := testRegistry()
 	want := map[string]Effect{
 		"issue_remove": Delete, "issue_batch_remove": Delete, "issue_remove_relationship": Delete,
 		"issue_remove_subtask": Delete, "issue_labour_record_delete": Delete,

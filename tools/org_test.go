@@ -56,7 +56,7 @@ func TestOrgInvalidArgumentsSendNothing(t *testing.T) {
 }
 
 func TestOrgAnnotations(t *testing.T) {
-	reg := MustRegistry()
+	reg := testRegistry()
 	for name, destructive := range map[string]bool{
 		"org_enable_org_user": false, "org_disable_org_user": true, "org_remove_org_user": true,
 	} {

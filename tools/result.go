@@ -23,14 +23,18 @@ func dataResult(d *Deps, in any, data json.RawMessage) *mcp.CallToolResult {
 	}
 	v = cleanText(v)
 	structured := structure(v)
+	if vw, ok := in.(viewer); ok && len(vw.ViewFields()) > 0 {
+		if structured, err = selectFields(structured, vw.ViewFields()); err != nil {
+			return mcp.NewToolResultError(err.Error())
+		}
+	}
 	notes := pagingNotes(structured, in)
-	text := compactJSON(structured)
-	if len(text) > d.budget() {
+	if len(compactJSON(structured)) > d.budget() {
 		var note string
 		structured, note = truncateToBudget(structured, d.budget())
-		text = compactJSON(structured)
 		notes = append(notes, note)
 	}
+	text := render(structured, d.location())
 	if len(notes) > 0 {
 		text += "\n\n" + strings.Join(notes, "\n")
 	}
@@ -115,7 +119,7 @@ func truncateToBudget(m map[string]any, budget int) (map[string]any, string) {
 	}
 	if list == nil {
 		s := compactJSON(m)
-		return map[string]any{"truncated": s[:budget]}, fmt.Sprintf("Result cut to %d of %d bytes: ask for fewer fields or a narrower query.", budget, len(s))
+		return map[string]any{"truncated": s[:budget]}, fmt.Sprintf("Result cut to %d of %d bytes: ask for a narrower query.", budget, len(s))
 	}
 	out := make(map[string]any, len(m))
 	for k, v := range m {
@@ -129,7 +133,7 @@ func truncateToBudget(m map[string]any, budget int) (map[string]any, string) {
 			break
 		}
 	}
-	return out, fmt.Sprintf("Result truncated to %d of %d %s to stay under the size budget: use a smaller pageSize and page through.", keep, len(list), key)
+	return out, fmt.Sprintf("Result truncated to %d of %d rows to stay under the size budget: use a smaller pageSize, or fields to pick columns.", keep, len(list))
 }
 
 // cleanText strips control and invisible formatting characters from every

@@ -48,7 +48,7 @@ func TestSprintInvalidArgumentsSendNothing(t *testing.T) {
 }
 
 func TestSprintEffects(t *testing.T) {
-	reg := MustRegistry()
+	reg := testRegistry()
 	for name, want := range map[string]Effect{
 		"sprint_add": Create, "sprint_update": Update, "sprint_remove": Delete,
 		"sprint_get": Read, "sprint_list_with_count": Read,

@@ -67,7 +67,7 @@ func TestVersionInvalidArgumentsSendNothing(t *testing.T) {
 // archiving and (dis)associating issues change state in place and can be
 // undone, so they are Update, not Delete.
 func TestVersionEffects(t *testing.T) {
-	reg := MustRegistry()
+	reg := testRegistry()
 	for name, want := range map[string]Effect{
 		"version_version_status_list": Read, "version_optional_owner_list": Read, "version_all_version": Read,
 		"version_add": Create, "version_update": Update, "version_remove": Delete,

@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
+	"github.com/leiga-mcp/leiga-mcp/tools"
+)
+
+// sandboxBaseURL is the base URL of the in-process sandbox; requests to it
+// never leave the process.
+const sandboxBaseURL = "http://sandbox.leiga.invalid/openapi/api"
+
+// connect builds the Leiga clients: one without a token for the /authorize
+// calls, and the one tools use, whose tokens come from the first. Upstream
+// is the embedded sandbox or the real service with credentials from the
+// environment.
+func (rt *app) connect(env Env) error {
+	c := rt.cfg
+	opts := leigaapi.Options{BaseURL: c.BaseURL, Timeout: c.Timeout, Logger: rt.log, UserAgent: "leiga-mcp/" + version()}
+	upstream := c.BaseURL
+	var newSource func(authAPI *leigaapi.Client) (leigaapi.TokenSource, error)
+	if c.Sandbox {
+		sb, err := sandbox.New(sandbox.Options{SeedFile: c.SandboxSeed, Logger: rt.log})
+		if err != nil {
+			return usagef("sandbox: %v", err)
+		}
+		opts.BaseURL, upstream = sandboxBaseURL, "sandbox"
+		opts.HTTPClient = &http.Client{Transport: sb.Transport()}
+		newSource = func(authAPI *leigaapi.Client) (leigaapi.TokenSource, error) {
+			return leigaapi.NewPermanentSource(authAPI, sandbox.ClientID, sandbox.Secret, nil, leigaapi.WithSourceLogger(rt.log)), nil
+		}
+	} else {
+		if c.SandboxSeed != "" {
+			return usagef("--sandbox-seed needs --sandbox")
+		}
+		creds, err := leigaapi.CredentialsFromEnv(rt.env.Getenv)
+		if err != nil {
+			return usageError{err.Error()}
+		}
+		rt.log.Info("leiga credentials", "auth", creds)
+		cache, err := leigaapi.OpenTokenCache(creds.TokenCache)
+		if err != nil {
+			rt.log.Warn("token cache unusable; tokens will not persist", "err", err)
+			cache = nil
+		}
+		newSource = func(authAPI *leigaapi.Client) (leigaapi.TokenSource, error) {
+			return leigaapi.NewTokenSource(authAPI, creds, cache, leigaapi.WithSourceLogger(rt.log))
+		}
+	}
+	authAPI, err := leigaapi.New(opts)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	ts, err := newSource(authAPI)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	opts.Tokens = ts
+	api, err := leigaapi.New(opts)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	reach, err := rt.registry.Select(tools.Selection{Toolsets: []string{tools.ToolsetAll}, Exclude: c.Exclude, ReadOnly: c.ReadOnly})
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	rt.deps = &tools.Deps{API: api, Logger: rt.log, Reach: tools.NewReach(reach)}
+	rt.upstream = upstream
+	rt.headerSources = leigaapi.NewSourceRegistry(authAPI, 0, leigaapi.WithSourceLogger(rt.log))
+	return nil
+}
+
+// requestTokens returns the Leiga credentials an HTTP client sent in its
+// own headers, if any. Unusable header credentials give a source that
+// fails every call with the reason, so the client sees it as a tool error.
+func (rt *app) requestTokens(h http.Header) (leigaapi.TokenSource, bool) {
+	ts, ok, err := rt.headerSources.FromHeaders(h)
+	if err != nil {
+		return failingSource{err}, true
+	}
+	return ts, ok
+}
+
+// failingSource is a token source that only reports why it has no token.
+type failingSource struct{ err error }
+
+func (f failingSource) Token(context.Context) (string, error) { return "", f.err }
+func (f failingSource) Invalidate(string)                     {}
