@@ -282,19 +282,19 @@ func kindName(kind string) string {
 
 // Typed getters. req* record "is required" when the parameter is absent.
 
-func (c *call) reqInt(name string) int64       { v, _ := param[int64](c, name, true); return v }
+func (c *call) reqInt(name string) int64         { v, _ := param[int64](c, name, true); return v }
 func (c *call) optInt(name string) (int64, bool) { return param[int64](c, name, false) }
-func (c *call) reqString(name string) string    { v, _ := param[string](c, name, true); return v }
+func (c *call) reqString(name string) string     { v, _ := param[string](c, name, true); return v }
 func (c *call) optString(name string) (string, bool) {
 	return param[string](c, name, false)
 }
-func (c *call) reqBool(name string) bool            { v, _ := param[bool](c, name, true); return v }
-func (c *call) optBool(name string) (bool, bool)    { return param[bool](c, name, false) }
-func (c *call) reqNumber(name string) float64       { v, _ := param[float64](c, name, true); return v }
+func (c *call) reqBool(name string) bool              { v, _ := param[bool](c, name, true); return v }
+func (c *call) optBool(name string) (bool, bool)      { return param[bool](c, name, false) }
+func (c *call) reqNumber(name string) float64         { v, _ := param[float64](c, name, true); return v }
 func (c *call) optNumber(name string) (float64, bool) { return param[float64](c, name, false) }
-func (c *call) reqInts(name string) []int64         { v, _ := param[[]int64](c, name, true); return v }
-func (c *call) optInts(name string) []int64         { v, _ := param[[]int64](c, name, false); return v }
-func (c *call) optStrings(name string) []string     { v, _ := param[[]string](c, name, false); return v }
+func (c *call) reqInts(name string) []int64           { v, _ := param[[]int64](c, name, true); return v }
+func (c *call) optInts(name string) []int64           { v, _ := param[[]int64](c, name, false); return v }
+func (c *call) optStrings(name string) []string       { v, _ := param[[]string](c, name, false); return v }
 func (c *call) reqObject(name string) map[string]json.RawMessage {
 	v, _ := param[map[string]json.RawMessage](c, name, true)
 	return v

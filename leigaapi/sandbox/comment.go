@@ -82,10 +82,10 @@ func (st *store) commentRow(cm *Comment) commentRow {
 	r := commentRow{
 		CommentID: cm.ID, ParentID: nullInt(cm.ParentID), Content: cm.Content, PlainContent: cm.PlainContent,
 		CreateTime: cm.CreateTime, UpdateTime: cm.UpdateTime,
-		CommentUser: commentUser{UserID: cm.CreateBy, UserName: st.userName(cm.CreateBy), HeadPortrait: avatarURL(cm.CreateBy)},
-		Mentions:    mapList(cm.Mentions, func(id int64) idName { return idName{ID: id, Name: st.userName(id)} }),
-		SubReplies:  mapList(st.replies(cm.ID), st.commentRow),
-		Files:       mapList(st.linkedFiles(FileLink{Module: commentModule, Entity: "comment", ID: cm.ID}), st.fileView),
+		CommentUser:   commentUser{UserID: cm.CreateBy, UserName: st.userName(cm.CreateBy), HeadPortrait: avatarURL(cm.CreateBy)},
+		Mentions:      mapList(cm.Mentions, func(id int64) idName { return idName{ID: id, Name: st.userName(id)} }),
+		SubReplies:    mapList(st.replies(cm.ID), st.commentRow),
+		Files:         mapList(st.linkedFiles(FileLink{Module: commentModule, Entity: "comment", ID: cm.ID}), st.fileView),
 		StickerVOList: []stickerView{},
 	}
 	for _, s := range stickers {

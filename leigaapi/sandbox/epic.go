@@ -68,11 +68,11 @@ func (st *store) epicRow(e *Epic) epicRow {
 	issues := st.epicIssues(e.ID)
 	return epicRow{
 		ID: e.ID, ProjectID: e.ProjectID, Summary: e.Summary,
-		Status:   ref{ID: ws.ID, Name: ws.Name, StateCategory: ws.Category},
-		Priority: optionalRef(e.PriorityID, prio.Name),
-		Owner:    optionalRef(e.OwnerID, st.userName(e.OwnerID)),
-		Follows:  mapList(e.Follows, func(id int64) idName { return idName{ID: id, Name: st.userName(id)} }),
-		Labels:   st.tagViews(e.Labels),
+		Status:    ref{ID: ws.ID, Name: ws.Name, StateCategory: ws.Category},
+		Priority:  optionalRef(e.PriorityID, prio.Name),
+		Owner:     optionalRef(e.OwnerID, st.userName(e.OwnerID)),
+		Follows:   mapList(e.Follows, func(id int64) idName { return idName{ID: id, Name: st.userName(id)} }),
+		Labels:    st.tagViews(e.Labels),
 		StartDate: nullInt(e.StartDate), DueDate: nullInt(e.DueDate),
 		IssueCount:     len(issues),
 		DoneIssueCount: len(filter(issues, func(is *Issue) bool { return is.FinishTime != 0 })),

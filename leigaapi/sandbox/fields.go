@@ -57,8 +57,8 @@ type fieldMeta struct {
 type fieldDef[T any] struct {
 	fieldMeta
 	multiple bool
-	src      *refSource                                            // nil for free-form fields
-	get      func(t *T) any                                        // data-map value, nil when unset
+	src      *refSource                                                   // nil for free-form fields
+	get      func(t *T) any                                               // data-map value, nil when unset
 	set      func(st *store, p *Project, t *T, raw json.RawMessage) error // validates and stores one value
 }
 
