@@ -159,7 +159,7 @@ type Response struct {
 func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
-	tokens := tokenSourceFrom(ctx)
+	tokens := TokenSourceFrom(ctx)
 	if tokens == nil {
 		tokens = c.tokens
 	}

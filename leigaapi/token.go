@@ -66,8 +66,9 @@ func WithTokenSource(ctx context.Context, ts TokenSource) context.Context {
 	return context.WithValue(ctx, tokenSourceKey{}, ts)
 }
 
-// tokenSourceFrom returns the context's token source override, if any.
-func tokenSourceFrom(ctx context.Context) TokenSource {
+// TokenSourceFrom returns the context's token source override, if any:
+// the credentials an HTTP client sent with its own request.
+func TokenSourceFrom(ctx context.Context) TokenSource {
 	ts, _ := ctx.Value(tokenSourceKey{}).(TokenSource)
 	return ts
 }

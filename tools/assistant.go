@@ -1,11 +1,8 @@
 package tools
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
-	"strings"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 	"github.com/leiga-mcp/leiga-mcp/schemas"
@@ -76,28 +73,16 @@ func send(ctx context.Context, d *Deps, req leigaapi.Request) (jmap, any, error)
 	return asMap(v), v, nil
 }
 
-// assistantResult shapes a workflow tool's answer: v (an object) as
-// structured content, cleaned of invisible characters; compact JSON plus
-// notes as text, cut to the result budget.
+// assistantResult shapes a workflow tool's answer (an object) like every
+// other result: cleaned structured content, rendered text, notes.
 func assistantResult(d *Deps, v any, notes ...string) (*mcp.CallToolResult, error) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return nil, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	var doc any
-	if err := dec.Decode(&doc); err != nil {
+	doc, err := decodeData(b)
+	if err != nil {
 		return nil, err
 	}
-	doc = cleanText(doc)
-	text := compactJSON(doc)
-	if budget := d.budget(); len(text) > budget {
-		text = text[:budget]
-		notes = append(notes, fmt.Sprintf("Result cut to %d bytes: ask for a smaller page_size or fewer details.", budget))
-	}
-	if len(notes) > 0 {
-		text += "\n\n" + strings.Join(notes, "\n")
-	}
-	return mcp.NewToolResultStructured(doc, leigaapi.Redact(text)), nil
+	return shapeResult(d, structure(cleanText(doc)), notes), nil
 }

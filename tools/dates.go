@@ -2,7 +2,6 @@ package tools
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -34,8 +33,8 @@ const dateForms = "YYYY-MM-DD, today, tomorrow, yesterday, a weekday (friday, ne
 
 // LocationFromEnv returns the time zone named by LEIGA_TZ (an IANA name
 // such as Europe/Berlin, or UTC), or the local zone when it is unset.
-func LocationFromEnv() (*time.Location, error) {
-	name := strings.TrimSpace(os.Getenv("LEIGA_TZ"))
+func LocationFromEnv(getenv func(string) string) (*time.Location, error) {
+	name := strings.TrimSpace(getenv("LEIGA_TZ"))
 	if name == "" {
 		return time.Local, nil
 	}

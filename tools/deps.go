@@ -13,6 +13,8 @@ type Deps struct {
 	Logger *slog.Logger
 	// Reach is what the catalog meta-tools can find and call.
 	Reach *Reach
+	// Resolver turns names into ids for the assistant tools.
+	Resolver *Resolver
 	// Location is the user's time zone for dates in results (LEIGA_TZ).
 	Location *time.Location
 	// ResultBudget caps a result's text in bytes (about 4 bytes a token).

@@ -41,9 +41,19 @@ func render(m map[string]any, loc *time.Location) string {
 }
 
 // listOf finds the list of objects a result is about: "list" of a page,
-// "items" of a wrapped array.
+// "items" of a wrapped array, or the only list in the result.
 func listOf(m map[string]any) (string, []map[string]any) {
-	for _, key := range []string{"list", "items"} {
+	keys := []string{"list", "items"}
+	var lists []string
+	for k, v := range m {
+		if _, ok := v.([]any); ok {
+			lists = append(lists, k)
+		}
+	}
+	if len(lists) == 1 {
+		keys = append(keys, lists[0])
+	}
+	for _, key := range keys {
 		raw, ok := m[key].([]any)
 		if !ok {
 			continue

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -55,15 +54,20 @@ type ResolverOptions struct {
 	AppURL string
 	// FanOut bounds concurrent calls across projects; default 4.
 	FanOut int
+	// Partition, when set, splits the cache by caller: it returns a
+	// comparable key for a call's context, e.g. the per-request token
+	// source of an HTTP client that sent its own credentials, so that one
+	// user's lists are never served to another. Nil: one shared cache.
+	Partition func(ctx context.Context) any
 }
 
 // ResolverOptionsFromEnv reads LEIGA_USER and LEIGA_TZ.
-func ResolverOptionsFromEnv() (ResolverOptions, error) {
-	loc, err := LocationFromEnv()
+func ResolverOptionsFromEnv(getenv func(string) string) (ResolverOptions, error) {
+	loc, err := LocationFromEnv(getenv)
 	if err != nil {
 		return ResolverOptions{}, err
 	}
-	return ResolverOptions{Me: strings.TrimSpace(os.Getenv("LEIGA_USER")), Location: loc}, nil
+	return ResolverOptions{Me: strings.TrimSpace(getenv("LEIGA_USER")), Location: loc}, nil
 }
 
 // Resolver resolves names to Leiga ids, with a short-lived cache. One per
@@ -76,9 +80,16 @@ type Resolver struct {
 	now    func() time.Time
 	appURL string
 	fanOut int
+	part   func(ctx context.Context) any
 
 	mu    sync.Mutex
-	cache map[string]*cacheEntry
+	cache map[cacheKey]*cacheEntry
+}
+
+// cacheKey is a cached list's key within a caller's partition.
+type cacheKey struct {
+	part any
+	key  string
 }
 
 // cacheEntry is one cached list; ready closes when the fetch is over.
@@ -93,7 +104,7 @@ type cacheEntry struct {
 func NewResolver(api *leigaapi.Client, opts ResolverOptions) *Resolver {
 	r := &Resolver{
 		api: api, ttl: opts.TTL, me: strings.TrimSpace(opts.Me), loc: opts.Location, now: opts.Now,
-		appURL: strings.TrimRight(opts.AppURL, "/"), fanOut: opts.FanOut, cache: map[string]*cacheEntry{},
+		appURL: strings.TrimRight(opts.AppURL, "/"), fanOut: opts.FanOut, part: opts.Partition, cache: map[cacheKey]*cacheEntry{},
 	}
 	if r.ttl <= 0 {
 		r.ttl = DefaultResolverTTL
@@ -159,36 +170,20 @@ func (r *Resolver) Invalidate() {
 	}
 }
 
-// resolvers holds the Resolver of each API client while Deps has no
-// Resolver field: key *leigaapi.Client, value *Resolver. The lead will add
-// `Resolver *Resolver` to Deps; resolverOf then returns d.Resolver and
-// this map (and RegisterResolver) can go.
-var resolvers sync.Map
-
-// RegisterResolver makes r the resolver of every call made through api.
-// Until Deps carries a Resolver, this is how a server (or a test) sets
-// the options: Me (LEIGA_USER, or the sandbox user) and the time zone.
-func RegisterResolver(api *leigaapi.Client, r *Resolver) { resolvers.Store(api, r) }
-
-// resolverOf returns the resolver for d: the registered one, or one built
-// from the environment (LEIGA_USER, LEIGA_TZ) on first use.
+// resolverOf returns the server's resolver.
 func resolverOf(d *Deps) (*Resolver, error) {
-	if v, ok := resolvers.Load(d.API); ok {
-		return v.(*Resolver), nil
+	if d.Resolver == nil {
+		return nil, fmt.Errorf("this server has no name resolver configured")
 	}
-	opts, err := ResolverOptionsFromEnv()
-	if err != nil {
-		return nil, err
-	}
-	v, _ := resolvers.LoadOrStore(d.API, NewResolver(d.API, opts))
-	return v.(*Resolver), nil
+	return d.Resolver, nil
 }
 
 // cached returns the value under key, fetching it at most once at a time.
 // Failed fetches are not cached. A waiter whose leader gave up (its
 // context ended) fetches again itself.
-func cached[T any](ctx context.Context, r *Resolver, key string, fetch func(context.Context) (T, error)) (T, error) {
+func cached[T any](ctx context.Context, r *Resolver, name string, fetch func(context.Context) (T, error)) (T, error) {
 	var zero T
+	key := r.keyOf(ctx, name)
 	for {
 		r.mu.Lock()
 		e := r.cache[key]
@@ -233,8 +228,17 @@ func cached[T any](ctx context.Context, r *Resolver, key string, fetch func(cont
 	}
 }
 
-// forget drops one cached key.
-func (r *Resolver) forget(key string) {
+// keyOf is the cache key of a list for the caller of ctx.
+func (r *Resolver) keyOf(ctx context.Context, name string) cacheKey {
+	if r.part == nil {
+		return cacheKey{key: name}
+	}
+	return cacheKey{part: r.part(ctx), key: name}
+}
+
+// forget drops one cached list of the caller of ctx.
+func (r *Resolver) forget(ctx context.Context, name string) {
+	key := r.keyOf(ctx, name)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if e := r.cache[key]; e != nil {
@@ -254,8 +258,29 @@ func isContextError(err error) bool {
 	return ok && e.Kind == leigaapi.KindTimeout && errors.Is(e.Err, context.Canceled)
 }
 
+// refreshAfter is the age from which a list that lacks a name is read
+// again before the name is reported unknown.
+const refreshAfter = 2 * time.Second
+
+// age is how long ago the caller's list under name was fetched (0 when it
+// is not cached or still in flight).
+func (r *Resolver) age(ctx context.Context, name string) time.Duration {
+	key := r.keyOf(ctx, name)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if e := r.cache[key]; e != nil {
+		select {
+		case <-e.ready:
+			return r.now().Sub(e.fetched)
+		default:
+		}
+	}
+	return 0
+}
+
 // withRefresh resolves against a cached list and, on a miss, fetches the
-// list once more (it may be stale: a sprint made a moment ago) and retries.
+// list once more when it is older than refreshAfter (it may be stale: a
+// sprint made a moment ago in the web app) and retries.
 func withRefresh(ctx context.Context, r *Resolver, key string, fetch func(context.Context) ([]Ref, error), match func([]Ref) (Ref, error), alsoForget ...string) (Ref, error) {
 	list, err := cached(ctx, r, key, fetch)
 	if err != nil {
@@ -263,11 +288,11 @@ func withRefresh(ctx context.Context, r *Resolver, key string, fetch func(contex
 	}
 	ref, err := match(list)
 	var re *ResolveError
-	if err == nil || !errors.As(err, &re) || !re.NotFound() {
+	if err == nil || !errors.As(err, &re) || !re.NotFound() || r.age(ctx, key) < refreshAfter {
 		return ref, err
 	}
 	for _, k := range append([]string{key}, alsoForget...) {
-		r.forget(k)
+		r.forget(ctx, k)
 	}
 	if list, err = cached(ctx, r, key, fetch); err != nil {
 		return Ref{}, err
@@ -543,12 +568,18 @@ func decodeJSON(data json.RawMessage) (any, error) {
 type jmap map[string]any
 
 func asMap(v any) jmap {
+	if m, ok := v.(jmap); ok {
+		return m
+	}
 	m, _ := v.(map[string]any)
 	return m
 }
 
 // asList returns an array, or the rows of a paged object.
 func asList(v any) []any {
+	if m, ok := v.(jmap); ok {
+		v = map[string]any(m)
+	}
 	switch x := v.(type) {
 	case []any:
 		return x
@@ -1233,7 +1264,20 @@ func (r *Resolver) Member(ctx context.Context, p Ref, q string) (Ref, error) {
 			return matchRef("member", "in the organisation", q, list, false)
 		})
 	}
-	return memberList.resolve(ctx, r, p, q)
+	u, err := memberList.resolve(ctx, r, p, q)
+	var re *ResolveError
+	if errors.As(err, &re) && re.NotFound() {
+		// Say so when the name is a colleague outside the project.
+		if org, oerr := r.OrgMembers(ctx); oerr == nil {
+			if o, merr := matchRef("member", "", q, org, false); merr == nil {
+				if p.ProjectKey == "" {
+					p, _ = r.projectByID(ctx, p.ID)
+				}
+				re.Hint = fmt.Sprintf("%s is in the organisation but not a member of project %s.", o.Name, cmp.Or(p.ProjectKey, strconv.FormatInt(p.ID, 10)))
+			}
+		}
+	}
+	return u, err
 }
 
 // ---- Issues ----

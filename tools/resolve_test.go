@@ -114,7 +114,7 @@ func resolveCases() []resolveCase {
 		{name: "member/email", resolve: in(mobile, (*Resolver).Member, "david.okafor@acme.example"), want: "David Okafor"},
 		{name: "member/id", resolve: in(mobile, (*Resolver).Member, "1003"), want: "Carol Nguyen"},
 		{name: "member/ambiguous", resolve: in(mobile, (*Resolver).Member, "ma"), errHas: []string{"ambiguous", "Bob Martinez", "Emma Schmidt"}},
-		{name: "member/unknown", resolve: in(mobile, (*Resolver).Member, "Frank Li"), errHas: []string{`no member matches "Frank Li" in project MOBILE`, "Valid members: Alice Chen, Bob Martinez, Carol Nguyen, David Okafor, Emma Schmidt"}},
+		{name: "member/unknown", resolve: in(mobile, (*Resolver).Member, "Frank Li"), errHas: []string{`no member matches "Frank Li" in project MOBILE`, "Valid members: Alice Chen, Bob Martinez, Carol Nguyen, David Okafor, Emma Schmidt", "Frank Li is in the organisation but not a member of project MOBILE"}},
 		{name: "member/organisation", resolve: in(any_, (*Resolver).Member, "frank"), want: "Frank Li", wantID: sandbox.DemoUserFrank},
 		{name: "member/me", resolve: in(mobile, (*Resolver).Member, "me"), want: "Alice Chen", wantID: sandbox.DemoUserAlice},
 		{name: "member/ME", resolve: in(any_, (*Resolver).Member, " Me "), want: "Alice Chen", wantID: sandbox.DemoUserAlice},
@@ -234,12 +234,35 @@ func TestResolveCachesAndSingleFlight(t *testing.T) {
 	if n := sb.Stats().Requests["GET /project/list"]; n != 1 {
 		t.Errorf("sent %d /project/list requests, want 1", n)
 	}
-	// A miss refetches once (the list may be stale), then fails.
+	// A miss on a fresh list fails at once.
 	if _, err := r.Tag(ctx, mobile, "nope"); err == nil {
 		t.Fatal("no error for an unknown tag")
 	}
+	if n := sb.Stats().Requests["POST /tag/list"]; n != 1 {
+		t.Errorf("after a miss on a fresh list: %d /tag/list requests, want 1", n)
+	}
+}
+
+func TestResolveMissRefreshesAnOlderList(t *testing.T) {
+	sb, d := newSandboxDeps(t)
+	now := sandboxNow
+	var mu sync.Mutex
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	r := NewResolver(d.API, ResolverOptions{Now: clock})
+	ctx := context.Background()
+	if _, err := r.Tag(ctx, mobile, "ios"); err != nil {
+		t.Fatal(err)
+	}
+	// A tag made meanwhile (through the API, or the web app).
+	apiData(t, d, "POST", "/tag/add", nil, map[string]any{"projectId": sandbox.DemoProjectMobile, "tagName": "tablet"})
+	mu.Lock()
+	now = now.Add(5 * time.Second)
+	mu.Unlock()
+	if tag, err := r.Tag(ctx, mobile, "tablet"); err != nil || tag.Name != "tablet" {
+		t.Fatalf("new tag: %+v, %v", tag, err)
+	}
 	if n := sb.Stats().Requests["POST /tag/list"]; n != 2 {
-		t.Errorf("after a miss: %d /tag/list requests, want 2", n)
+		t.Errorf("%d /tag/list requests, want 2", n)
 	}
 }
 
@@ -301,5 +324,22 @@ func TestResolveAppURL(t *testing.T) {
 	r := NewResolver(nil, ResolverOptions{AppURL: "https://app.leiga.com/"})
 	if got := r.IssueURL("", "ABC-12"); got != "https://app.leiga.com/ABC/issue/ABC-12" {
 		t.Errorf("IssueURL = %q", got)
+	}
+}
+
+type partitionKey struct{}
+
+func TestResolvePartitionsTheCache(t *testing.T) {
+	sb, d := newSandboxDeps(t)
+	r := NewResolver(d.API, ResolverOptions{Partition: func(ctx context.Context) any { return ctx.Value(partitionKey{}) }})
+	alice := context.WithValue(context.Background(), partitionKey{}, "alice")
+	bob := context.WithValue(context.Background(), partitionKey{}, "bob")
+	for _, ctx := range []context.Context{alice, bob, alice, bob} {
+		if _, err := r.Project(ctx, "WEB"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := sb.Stats().Requests["GET /project/list"]; n != 2 {
+		t.Errorf("%d /project/list requests, want one per partition", n)
 	}
 }

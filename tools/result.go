@@ -28,7 +28,12 @@ func dataResult(d *Deps, in any, data json.RawMessage) *mcp.CallToolResult {
 			return mcp.NewToolResultError(err.Error())
 		}
 	}
-	notes := pagingNotes(structured, in)
+	return shapeResult(d, structured, pagingNotes(structured, in))
+}
+
+// shapeResult is the one way a result reaches a client: structured content
+// cut to the result budget, rendered as compact text, with notes after.
+func shapeResult(d *Deps, structured map[string]any, notes []string) *mcp.CallToolResult {
 	if len(compactJSON(structured)) > d.budget() {
 		var note string
 		structured, note = truncateToBudget(structured, d.budget())

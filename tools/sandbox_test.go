@@ -46,9 +46,8 @@ func newSandboxDeps(t testing.TB, opts ...sandboxOptions) (*sandbox.Sandbox, *De
 	if me == "" && !o.noMe {
 		me = strconv.FormatInt(sandbox.DemoUserAlice, 10)
 	}
-	RegisterResolver(api, NewResolver(api, ResolverOptions{Me: me, Location: time.UTC, Now: func() time.Time { return sandboxNow }}))
-	t.Cleanup(func() { resolvers.Delete(api) })
-	return sb, &Deps{API: api}
+	r := NewResolver(api, ResolverOptions{Me: me, Location: time.UTC, Now: func() time.Time { return sandboxNow }})
+	return sb, &Deps{API: api, Resolver: r, Location: time.UTC}
 }
 
 // writes counts the requests that change something, from sandbox stats.

@@ -17,6 +17,7 @@ type tokenStore struct {
 	staticRevoked bool
 }
 
+// newTokenStore returns an empty store in which StaticToken is valid.
 func newTokenStore() *tokenStore {
 	return &tokenStore{access: map[string]time.Time{}, refresh: map[string]time.Time{}}
 }

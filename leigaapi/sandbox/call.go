@@ -280,14 +280,12 @@ func kindName(kind string) string {
 	return "an object"
 }
 
-// Typed getters. req* record "is required" when the parameter is absent.
-
-func (c *call) reqInt(name string) int64         { v, _ := param[int64](c, name, true); return v }
-func (c *call) optInt(name string) (int64, bool) { return param[int64](c, name, false) }
-func (c *call) reqString(name string) string     { v, _ := param[string](c, name, true); return v }
-func (c *call) optString(name string) (string, bool) {
-	return param[string](c, name, false)
-}
+// Typed getters: req* record "is required" when the parameter is absent,
+// opt* report whether it was present.
+func (c *call) reqInt(name string) int64              { v, _ := param[int64](c, name, true); return v }
+func (c *call) optInt(name string) (int64, bool)      { return param[int64](c, name, false) }
+func (c *call) reqString(name string) string          { v, _ := param[string](c, name, true); return v }
+func (c *call) optString(name string) (string, bool)  { return param[string](c, name, false) }
 func (c *call) reqBool(name string) bool              { v, _ := param[bool](c, name, true); return v }
 func (c *call) optBool(name string) (bool, bool)      { return param[bool](c, name, false) }
 func (c *call) reqNumber(name string) float64         { v, _ := param[float64](c, name, true); return v }
@@ -341,11 +339,4 @@ func (c *call) descending(name string) bool {
 	}
 	c.fail("%s must be ASC or DESC", name)
 	return true
-}
-
-// nonNegative records an error when v is negative.
-func (c *call) nonNegative(name string, v float64) {
-	if v < 0 {
-		c.fail("%s must not be negative", name)
-	}
 }

@@ -181,17 +181,14 @@ func (st *store) updateComment(c *call) (any, error) {
 
 // removeComment serves DELETE /comment/remove, with its replies.
 func (st *store) removeComment(c *call) (any, error) {
-	id := c.reqInt("id")
-	if err := c.check(); err != nil {
+	cm, err := resolve(c, "id", st.comment)
+	if err != nil {
 		return nil, err
 	}
-	if _, err := st.comment(id); err != nil {
-		return nil, err
-	}
-	for _, r := range st.replies(id) {
+	for _, r := range st.replies(cm.ID) {
 		delete(st.comments, r.ID)
 	}
-	delete(st.comments, id)
+	delete(st.comments, cm.ID)
 	return done, nil
 }
 

@@ -26,6 +26,7 @@
 //	HTTP 200, code "404"    unknown id ("issue 123 not found")
 //	HTTP 200, code "409"    state conflict (duplicate name, archived version)
 //	HTTP 200, code "10001"  wrong clientId or secretKey on /authorize/*
+//	HTTP 200, code "10002"  unknown, used or expired refreshToken
 //	HTTP 401, code "401"    missing, invalid, expired or revoked accessToken
 //	HTTP 404, code "404"    unknown path
 //	HTTP 405, code "405"    known path, wrong method

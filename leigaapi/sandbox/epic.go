@@ -210,29 +210,22 @@ func (st *store) updateEpic(c *call) (any, error) {
 
 // removeEpic serves POST /epic/remove; its issues leave the epic.
 func (st *store) removeEpic(c *call) (any, error) {
-	id := c.reqInt("id")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	if _, err := st.epic(id); err != nil {
+	e, err := resolve(c, "id", st.epic)
+	if err != nil {
 		return nil, err
 	}
 	for _, is := range st.issues {
-		if is.EpicID == id {
+		if is.EpicID == e.ID {
 			is.EpicID = 0
 		}
 	}
-	delete(st.epics, id)
+	delete(st.epics, e.ID)
 	return done, nil
 }
 
 // epicDetail serves GET /epic/detail.
 func (st *store) epicDetail(c *call) (any, error) {
-	id := c.reqInt("id")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	e, err := st.epic(id)
+	e, err := resolve(c, "id", st.epic)
 	if err != nil {
 		return nil, err
 	}

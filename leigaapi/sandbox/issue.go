@@ -307,7 +307,7 @@ func (st *store) batch(p *Project, ids []int64, fn func(is *Issue) error) ([]bat
 	for _, id := range ids {
 		is, err := st.issue(id)
 		if err == nil && is.ProjectID != p.ID {
-			err = notFound(fmt.Sprintf("issue %d in project", id), p.Key)
+			err = badRequest("issue %d is not in project %s", id, p.Key)
 		}
 		if err == nil {
 			err = fn(is)
@@ -361,11 +361,7 @@ func (st *store) updateIssue(c *call) (any, error) {
 
 // getIssue serves GET /issue/get and /issue/v2/get.
 func (st *store) getIssue(c *call) (any, error) {
-	id := c.reqInt("id")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	is, err := st.issue(id)
+	is, err := resolve(c, "id", st.issue)
 	if err != nil {
 		return nil, err
 	}
@@ -411,11 +407,7 @@ func (st *store) trash(c *call, is *Issue) {
 
 // removeIssue serves DELETE /issue/remove.
 func (st *store) removeIssue(c *call) (any, error) {
-	id := c.reqInt("id")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	is, err := st.issue(id)
+	is, err := resolve(c, "id", st.issue)
 	if err != nil {
 		return nil, err
 	}

@@ -186,11 +186,7 @@ func (st *store) issueTypeList(c *call) (any, error) {
 
 // projectParam reads the required projectId and resolves it.
 func (st *store) projectParam(c *call) (*Project, error) {
-	id := c.reqInt("projectId")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	return st.project(id)
+	return resolve(c, "projectId", st.project)
 }
 
 // typeParams reads the required projectId and issueTypeId.

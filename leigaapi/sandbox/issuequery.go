@@ -298,11 +298,17 @@ func (st *store) queryIssues(c *call, withSubtasks bool, extra func() ([]pred, e
 		return nil, err
 	}
 	match := all(append(preds, more...))
-	found := st.liveIssues(func(is *Issue) bool {
-		if is.ProjectID != p.ID || is.ParentID != 0 {
-			return false
+	inProject := st.liveIssues(func(is *Issue) bool { return is.ProjectID == p.ID })
+	subtaskMatch := map[int64]bool{} // parent id -> one of its subtasks matches
+	if withSubtasks {
+		for _, is := range inProject {
+			if is.ParentID != 0 && match(is) {
+				subtaskMatch[is.ParentID] = true
+			}
 		}
-		return match(is) || (withSubtasks && slices.ContainsFunc(st.subtasks(is.ID), match))
+	}
+	found := filter(inProject, func(is *Issue) bool {
+		return is.ParentID == 0 && (match(is) || subtaskMatch[is.ID])
 	})
 	slices.SortFunc(found, order)
 	return paginate(found, pg, func(is *Issue) issueRow { return st.row(is, custom...) }), nil

@@ -74,7 +74,7 @@ func (st *store) updateLabour(c *call) (any, error) {
 	if err := c.check(); err != nil {
 		return nil, err
 	}
-	l, err := find(st.labour, "labour record", id)
+	l, err := st.labourRecord(id)
 	if err != nil {
 		return nil, err
 	}
@@ -92,14 +92,11 @@ func (st *store) updateLabour(c *call) (any, error) {
 
 // removeLabour serves DELETE /issue/labour-record/delete.
 func (st *store) removeLabour(c *call) (any, error) {
-	id := c.reqInt("id")
-	if err := c.check(); err != nil {
+	l, err := resolve(c, "id", st.labourRecord)
+	if err != nil {
 		return nil, err
 	}
-	if _, err := find(st.labour, "labour record", id); err != nil {
-		return nil, err
-	}
-	delete(st.labour, id)
+	delete(st.labour, l.ID)
 	return done, nil
 }
 

@@ -116,11 +116,7 @@ func orgRole(u *User) int64 {
 
 // orgUserParam reads userId and resolves a user other than the API user.
 func (st *store) orgUserParam(c *call, action string) (*User, error) {
-	id := c.reqInt("userId")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	u, err := st.user(id)
+	u, err := resolve(c, "userId", st.user)
 	if err != nil {
 		return nil, err
 	}

@@ -16,11 +16,7 @@ type relationRow struct {
 // relationList serves GET /issue/relationship-list; relations to issues
 // in the trash are hidden.
 func (st *store) relationList(c *call) (any, error) {
-	id := c.reqInt("id")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	is, err := st.issue(id)
+	is, err := resolve(c, "id", st.issue)
 	if err != nil {
 		return nil, err
 	}

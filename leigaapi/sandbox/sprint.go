@@ -129,29 +129,22 @@ func (st *store) updateSprint(c *call) (any, error) {
 // removeSprint serves POST /sprint/remove; its issues go back to the
 // backlog.
 func (st *store) removeSprint(c *call) (any, error) {
-	id := c.reqInt("sprintId")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	if _, err := st.sprint(id); err != nil {
+	s, err := resolve(c, "sprintId", st.sprint)
+	if err != nil {
 		return nil, err
 	}
 	for _, is := range st.issues {
-		if is.SprintID == id {
+		if is.SprintID == s.ID {
 			is.SprintID = 0
 		}
 	}
-	delete(st.sprints, id)
+	delete(st.sprints, s.ID)
 	return done, nil
 }
 
 // getSprint serves GET /sprint/get.
 func (st *store) getSprint(c *call) (any, error) {
-	id := c.reqInt("id")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	s, err := st.sprint(id)
+	s, err := resolve(c, "id", st.sprint)
 	if err != nil {
 		return nil, err
 	}

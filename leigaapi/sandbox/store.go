@@ -210,8 +210,7 @@ func find[V any](m map[int64]V, kind string, id int64) (V, error) {
 	return v, nil
 }
 
-// Lookups of live objects by id; unknown ids answer code "404".
-
+// Lookups of objects by id; unknown ids answer code "404".
 func (st *store) project(id int64) (*Project, error) { return find(st.projects, "project", id) }
 func (st *store) sprint(id int64) (*Sprint, error)   { return find(st.sprints, "sprint", id) }
 func (st *store) epic(id int64) (*Epic, error)       { return find(st.epics, "epic", id) }
@@ -292,4 +291,19 @@ func (p *Project) firstState(category int) int64 {
 		}
 	}
 	return p.Workflow.States[0].ID
+}
+
+// resolve reads the required id parameter name and looks it up with find.
+func resolve[V any](c *call, name string, find func(int64) (V, error)) (V, error) {
+	id := c.reqInt(name)
+	if err := c.check(); err != nil {
+		var zero V
+		return zero, err
+	}
+	return find(id)
+}
+
+// labourRecord returns a labour record.
+func (st *store) labourRecord(id int64) (*LabourRecord, error) {
+	return find(st.labour, "labour record", id)
 }

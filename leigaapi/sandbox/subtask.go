@@ -102,11 +102,7 @@ func (st *store) updateSubtask(c *call) (any, error) {
 
 // listSubtasks serves POST /issue/list-subtask.
 func (st *store) listSubtasks(c *call) (any, error) {
-	id := c.reqInt("id")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	parent, err := st.issue(id)
+	parent, err := resolve(c, "id", st.issue)
 	if err != nil {
 		return nil, err
 	}

@@ -60,21 +60,18 @@ func (st *store) updateTag(c *call) (any, error) {
 
 // removeTag serves DELETE /tag/remove; the tag leaves every issue and epic.
 func (st *store) removeTag(c *call) (any, error) {
-	id := c.reqInt("id")
-	if err := c.check(); err != nil {
+	t, err := resolve(c, "id", st.tag)
+	if err != nil {
 		return nil, err
 	}
-	if _, err := st.tag(id); err != nil {
-		return nil, err
-	}
-	drop := func(ids []int64) []int64 { return slices.DeleteFunc(ids, func(v int64) bool { return v == id }) }
+	drop := func(ids []int64) []int64 { return slices.DeleteFunc(ids, func(v int64) bool { return v == t.ID }) }
 	for _, is := range st.issues {
 		is.Labels = drop(is.Labels)
 	}
 	for _, e := range st.epics {
 		e.Labels = drop(e.Labels)
 	}
-	delete(st.tags, id)
+	delete(st.tags, t.ID)
 	return done, nil
 }
 

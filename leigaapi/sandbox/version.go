@@ -164,11 +164,7 @@ func (st *store) updateVersion(c *call) (any, error) {
 
 // versionParam reads a version id parameter and resolves it.
 func (st *store) versionParam(c *call, name string) (*Version, error) {
-	id := c.reqInt(name)
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	return st.version(id)
+	return resolve(c, name, st.version)
 }
 
 // removeVersion serves DELETE /version/remove; its issues leave it.

@@ -130,11 +130,7 @@ func (st *store) addWebhook(c *call) (any, error) {
 
 // webhookParam reads webhookId and resolves it.
 func (st *store) webhookParam(c *call) (*Webhook, error) {
-	id := c.reqInt("webhookId")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	return st.webhook(id)
+	return resolve(c, "webhookId", st.webhook)
 }
 
 // removeWebhook serves DELETE /webhook/delete and answers the removed

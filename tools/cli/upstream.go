@@ -3,15 +3,20 @@ package cli
 import (
 	"context"
 	"net/http"
+	"strconv"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
+	"github.com/leiga-mcp/leiga-mcp/schemas"
 	"github.com/leiga-mcp/leiga-mcp/tools"
 )
 
 // sandboxBaseURL is the base URL of the in-process sandbox; requests to it
 // never leave the process.
 const sandboxBaseURL = "http://sandbox.leiga.invalid/openapi/api"
+
+// sandboxAppURL is the web app root of the sandbox's issue links.
+const sandboxAppURL = "https://sandbox.leiga.invalid"
 
 // connect builds the Leiga clients: one without a token for the /authorize
 // calls, and the one tools use, whose tokens come from the first. Upstream
@@ -21,12 +26,26 @@ func (rt *app) connect(env Env) error {
 	c := rt.cfg
 	opts := leigaapi.Options{BaseURL: c.BaseURL, Timeout: c.Timeout, Logger: rt.log, UserAgent: "leiga-mcp/" + version()}
 	upstream := c.BaseURL
+	resolverOpts, err := tools.ResolverOptionsFromEnv(rt.env.Getenv)
+	if err != nil {
+		return usageError{err.Error()}
+	}
 	var newSource func(authAPI *leigaapi.Client) (leigaapi.TokenSource, error)
 	if c.Sandbox {
-		sb, err := sandbox.New(sandbox.Options{SeedFile: c.SandboxSeed, Logger: rt.log})
+		seed := sandbox.DemoSeed()
+		if c.SandboxSeed != "" {
+			if seed, err = sandbox.LoadSeed(c.SandboxSeed); err != nil {
+				return usagef("sandbox seed: %v", err)
+			}
+		}
+		sb, err := sandbox.New(sandbox.Options{Seed: seed, Logger: rt.log})
 		if err != nil {
 			return usagef("sandbox: %v", err)
 		}
+		if resolverOpts.Me == "" {
+			resolverOpts.Me = strconv.FormatInt(seed.CurrentUserID, 10)
+		}
+		resolverOpts.AppURL = sandboxAppURL
 		opts.BaseURL, upstream = sandboxBaseURL, "sandbox"
 		opts.HTTPClient = &http.Client{Transport: sb.Transport()}
 		newSource = func(authAPI *leigaapi.Client) (leigaapi.TokenSource, error) {
@@ -67,7 +86,16 @@ func (rt *app) connect(env Env) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	rt.deps = &tools.Deps{API: api, Logger: rt.log, Reach: tools.NewReach(reach)}
+	// Each caller's credentials get their own cache of resolved names.
+	resolverOpts.Partition = func(ctx context.Context) any { return leigaapi.TokenSourceFrom(ctx) }
+	schemas.Location = resolverOpts.Location
+	rt.deps = &tools.Deps{
+		API:      api,
+		Logger:   rt.log,
+		Reach:    tools.NewReach(reach),
+		Resolver: tools.NewResolver(api, resolverOpts),
+		Location: resolverOpts.Location,
+	}
 	rt.upstream = upstream
 	rt.headerSources = leigaapi.NewSourceRegistry(authAPI, 0, leigaapi.WithSourceLogger(rt.log))
 	return nil
