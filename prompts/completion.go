@@ -53,16 +53,18 @@ func (p completionProvider) CompletePromptArgument(ctx context.Context, promptNa
 	if err != nil {
 		return nil, err
 	}
-	values := make([]string, 0, min(len(all), MaxCompletions))
-	for _, v := range all {
-		if len(values) == MaxCompletions {
-			break
-		}
-		values = append(values, v)
+	return CompletionOf(all), nil
+}
+
+// CompletionOf caps values at MaxCompletions, reporting the full count.
+func CompletionOf(all []string) *mcp.Completion {
+	values := all[:min(len(all), MaxCompletions)]
+	if values == nil {
+		values = []string{}
 	}
 	return &mcp.Completion{
 		Values:  values,
 		Total:   len(all),
 		HasMore: len(all) > len(values),
-	}, nil
+	}
 }

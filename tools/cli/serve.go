@@ -7,6 +7,7 @@ import (
 	"syscall"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/prompts"
 	"github.com/leiga-mcp/leiga-mcp/tools"
 	"github.com/leiga-mcp/leiga-mcp/tools/mcpserver"
 	"github.com/mark3labs/mcp-go/server"
@@ -75,12 +76,18 @@ func parseConfig(name string, args []string, env Env, serve bool) (*config, erro
 
 // server builds the MCP server for the runtime's tools.
 func (rt *app) server() *server.MCPServer {
+	resources, templates := tools.Resources(rt.deps)
 	return mcpserver.New(mcpserver.Config{
-		Version:      version(),
-		Tools:        rt.tools,
-		Instructions: tools.Instructions(rt.tools),
-		Deps:         rt.deps,
-		Logger:       rt.log,
+		Version:             version(),
+		Tools:               rt.tools,
+		Instructions:        tools.Instructions(rt.tools),
+		Prompts:             prompts.All(),
+		Resources:           resources,
+		Templates:           templates,
+		PromptCompletions:   prompts.NewCompletionProvider(tools.PromptCompleter(rt.deps.Resolver)),
+		ResourceCompletions: tools.ResourceCompletions(rt.deps.Resolver),
+		Deps:                rt.deps,
+		Logger:              rt.log,
 	})
 }
 

@@ -24,7 +24,12 @@ type Config struct {
 	Deps         *tools.Deps
 	Logger       *slog.Logger
 	Instructions string
-	Options      []server.ServerOption // extra options (prompts, resources, ...)
+	Prompts      []server.ServerPrompt
+	Resources    []server.ServerResource
+	Templates    []server.ServerResourceTemplate
+	// Completions complete prompt and resource arguments (nil: none).
+	PromptCompletions   server.PromptCompletionProvider
+	ResourceCompletions server.ResourceCompletionProvider
 }
 
 // New returns an MCP server exposing cfg.Tools. A client may narrow the set
@@ -38,8 +43,25 @@ func New(cfg Config) *server.MCPServer {
 	if cfg.Instructions != "" {
 		opts = append(opts, server.WithInstructions(cfg.Instructions))
 	}
-	opts = append(opts, cfg.Options...)
+	if len(cfg.Prompts) > 0 {
+		opts = append(opts, server.WithPromptCapabilities(false))
+	}
+	if len(cfg.Resources)+len(cfg.Templates) > 0 {
+		opts = append(opts, server.WithResourceCapabilities(false, false))
+	}
+	if cfg.PromptCompletions != nil || cfg.ResourceCompletions != nil {
+		opts = append(opts, server.WithCompletions())
+	}
+	if cfg.PromptCompletions != nil {
+		opts = append(opts, server.WithPromptCompletionProvider(cfg.PromptCompletions))
+	}
+	if cfg.ResourceCompletions != nil {
+		opts = append(opts, server.WithResourceCompletionProvider(cfg.ResourceCompletions))
+	}
 	s := server.NewMCPServer(Name, cfg.Version, opts...)
+	s.AddPrompts(cfg.Prompts...)
+	s.AddResources(cfg.Resources...)
+	s.AddResourceTemplates(cfg.Templates...)
 	log := cfg.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
