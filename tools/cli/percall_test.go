@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"context"
+	"io"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
+	"github.com/leiga-mcp/leiga-mcp/tools/mcpserver"
+	"github.com/mark3labs/mcp-go/client"
+	"github.com/mark3labs/mcp-go/client/transport"
+	"github.com/mark3labs/mcp-go/mcp"
+)
+
+// httpSandbox serves the app built for `--sandbox` (plus flags) over the
+// hardened HTTP handler with its per-request context, as `--transport http`
+// does.
+func httpSandbox(t *testing.T, flags ...string) string {
+	t.Helper()
+	env := Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	c, err := parseConfig("serve", append([]string{"--sandbox", "--transport", "http"}, flags...), env, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt, err := c.app(env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, closeSessions := mcpserver.Handler(rt.server(), mcpserver.HTTPConfig{Streamable: true, ContextFunc: rt.requestContext})
+	srv := httptest.NewServer(h)
+	t.Cleanup(func() {
+		closeSessions(context.Background())
+		srv.Close()
+		rt.close()
+	})
+	return srv.URL
+}
+
+// httpClient connects to base/mcp sending headers with every request.
+func httpClient(t *testing.T, base string, headers map[string]string) *client.Client {
+	t.Helper()
+	cl, err := client.NewStreamableHttpClient(base+"/mcp", transport.WithHTTPHeaders(headers))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cl.Close() })
+	init := mcp.InitializeRequest{}
+	init.Params.ProtocolVersion = mcp.LATEST_PROTOCOL_VERSION
+	init.Params.ClientInfo = mcp.Implementation{Name: "percall", Version: "1"}
+	if _, err := cl.Initialize(context.Background(), init); err != nil {
+		t.Fatal(err)
+	}
+	return cl
+}
+
+func TestPerRequestCredentials(t *testing.T) {
+	base := httpSandbox(t)
+	ctx := context.Background()
+	tests := []struct {
+		name    string
+		headers map[string]string
+		isError bool
+		want    string
+	}{
+		{"server credentials", nil, false, "MOBILE"},
+		{"own valid token", map[string]string{"X-Leiga-Access-Token": sandbox.StaticToken}, false, "MOBILE"},
+		{"own rejected token", map[string]string{"X-Leiga-Access-Token": "not-a-valid-token"}, true, "rejected"},
+		{"own client id and secret", map[string]string{"X-Leiga-Client-Id": sandbox.ClientID, "X-Leiga-Secret": sandbox.Secret}, false, "MOBILE"},
+		{"own wrong secret", map[string]string{"X-Leiga-Client-Id": sandbox.ClientID, "X-Leiga-Secret": "wrong-secret"}, true, "invalid clientId or secretKey"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := callText(t, ctx, httpClient(t, base, tt.headers), "project_list", nil, tt.isError)
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("result %q lacks %q", got, tt.want)
+			}
+			for _, secret := range []string{"not-a-valid-token", "wrong-secret"} {
+				if strings.Contains(got, secret) {
+					t.Errorf("result leaks %q: %s", secret, got)
+				}
+			}
+		})
+	}
+}
+
+func TestHeadersNarrowPerClient(t *testing.T) {
+	base := httpSandbox(t, "--toolsets", "all")
+	ctx := context.Background()
+	tests := []struct {
+		headers   map[string]string
+		has, hasn []string
+	}{
+		{nil, []string{"issue_add", "sprint_get", "create_issue"}, nil},
+		{map[string]string{"X-MCP-Toolsets": "sprint"}, []string{"sprint_get"}, []string{"issue_add", "create_issue"}},
+		{map[string]string{"X-MCP-Readonly": "true"}, []string{"issue_get", "search_issues"}, []string{"issue_add", "create_issue"}},
+		{map[string]string{"X-MCP-Tools": "issue_get"}, []string{"issue_get"}, []string{"sprint_get"}},
+	}
+	for _, tt := range tests {
+		list, err := httpClient(t, base, tt.headers).ListTools(ctx, mcp.ListToolsRequest{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, tool := range list.Tools {
+			names = append(names, tool.Name)
+		}
+		for _, n := range tt.has {
+			if !slices.Contains(names, n) {
+				t.Errorf("headers %v: %s missing", tt.headers, n)
+			}
+		}
+		for _, n := range tt.hasn {
+			if slices.Contains(names, n) {
+				t.Errorf("headers %v: %s should be hidden", tt.headers, n)
+			}
+		}
+	}
+	// A narrowed-away write cannot be called either.
+	cl := httpClient(t, base, map[string]string{"X-MCP-Readonly": "true"})
+	req := mcp.CallToolRequest{}
+	req.Params.Name = "issue_add"
+	req.Params.Arguments = map[string]any{"projectId": 101, "issueTypeId": 2, "data": map[string]any{"summary": "x"}}
+	if _, err := cl.CallTool(ctx, req); err == nil || !strings.Contains(err.Error(), "not found") {
+		t.Errorf("calling a narrowed-away write: err = %v", err)
+	}
+}
