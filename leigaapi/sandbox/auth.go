@@ -102,6 +102,9 @@ func (st *store) permanentToken(c *call) (any, error) {
 		return nil, err
 	}
 	c.issuedToken = true
+	if c.permTTL > 0 {
+		return tokenResult{AccessToken: st.tokens.issue(c.now.Add(c.permTTL)), ExpireIn: int64(c.permTTL / time.Second)}, nil
+	}
 	return tokenResult{AccessToken: st.tokens.issue(time.Time{}), ExpireIn: -1}, nil
 }
 

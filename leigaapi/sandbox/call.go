@@ -26,6 +26,7 @@ const (
 type call struct {
 	now         time.Time
 	ttl         time.Duration // lifetime of issued tokens
+	permTTL     time.Duration // lifetime of permanent tokens; 0 never expires
 	query       url.Values    // GET parameters
 	body        map[string]json.RawMessage
 	upload      *upload // the multipart "file" part

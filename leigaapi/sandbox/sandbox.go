@@ -27,11 +27,14 @@ const apiPrefix = "/openapi/api"
 
 // Options configure a Sandbox. The zero value serves DemoSeed.
 type Options struct {
-	SeedFile string           // optional JSON file replacing the demo data (same shape as Seed)
-	Seed     *Seed            // optional seed in code; wins over SeedFile
-	TokenTTL time.Duration    // lifetime of issued tokens; default DefaultTokenTTL
-	Now      func() time.Time // clock; default time.Now
-	Logger   *slog.Logger     // optional request log (debug level)
+	SeedFile string        // optional JSON file replacing the demo data (same shape as Seed)
+	Seed     *Seed         // optional seed in code; wins over SeedFile
+	TokenTTL time.Duration // lifetime of issued tokens; default DefaultTokenTTL
+	// PermanentTokenTTL, when set, makes permanent tokens expire after it
+	// (Leiga's docs show a 30-day expireIn); zero means they never do (-1).
+	PermanentTokenTTL time.Duration
+	Now               func() time.Time // clock; default time.Now
+	Logger            *slog.Logger     // optional request log (debug level)
 }
 
 // Stats are request counters, for tests.
@@ -42,11 +45,12 @@ type Stats struct {
 
 // Sandbox is an in-memory Leiga Open API. It is safe for concurrent use.
 type Sandbox struct {
-	seed   *Seed
-	now    func() time.Time
-	ttl    time.Duration
-	log    *slog.Logger
-	routes map[string]map[string]*route // path -> method -> route
+	seed    *Seed
+	now     func() time.Time
+	ttl     time.Duration
+	permTTL time.Duration
+	log     *slog.Logger
+	routes  map[string]map[string]*route // path -> method -> route
 
 	mu     sync.Mutex // guards everything below
 	st     *store
@@ -66,7 +70,7 @@ func New(opts Options) (*Sandbox, error) {
 	if seed == nil {
 		seed = DemoSeed()
 	}
-	s := &Sandbox{now: opts.Now, ttl: opts.TokenTTL, log: opts.Logger, routes: routeIndex()}
+	s := &Sandbox{now: opts.Now, ttl: opts.TokenTTL, permTTL: opts.PermanentTokenTTL, log: opts.Logger, routes: routeIndex()}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -162,6 +166,7 @@ func (s *Sandbox) run(rt *route, c *call, token string) (any, error) {
 	defer s.mu.Unlock()
 	c.now = s.now()
 	c.ttl = s.ttl
+	c.permTTL = s.permTTL
 	if !rt.public && !s.st.tokens.valid(token, c.now) {
 		return nil, errUnauthorized
 	}
