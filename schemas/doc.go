@@ -10,4 +10,8 @@
 //   - Descriptions go in `jsonschema_description` (commas allowed), kept short.
 //   - Dates are Millis: epoch milliseconds, or a "YYYY-MM-DD" / RFC 3339 string.
 //   - List inputs embed Paging.
+//   - Inputs or field groups that several tools take unchanged are written
+//     once: a tool's input is defined from the shared type (type TagList
+//     OnlyProjectID) or embeds it (SprintFields), keeping the field order,
+//     so that the reflected schemas do not change.
 package schemas

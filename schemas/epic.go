@@ -1,9 +1,7 @@
 package schemas
 
 // EpicFilterOptions is the input of epic_filter_options.
-type EpicFilterOptions struct {
-	ProjectID int64 `json:"projectId" jsonschema:"required,minimum=1"`
-}
+type EpicFilterOptions OnlyProjectID
 
 // EpicPage is the input of epic_page.
 type EpicPage struct {
@@ -22,9 +20,7 @@ type EpicPageIssue struct {
 }
 
 // EpicEpicFields is the input of epic_epic_fields.
-type EpicEpicFields struct {
-	ProjectID int64 `json:"projectId" jsonschema:"required,minimum=1"`
-}
+type EpicEpicFields OnlyProjectID
 
 // EpicEpicFieldInfo is the input of epic_epic_field_info.
 type EpicEpicFieldInfo struct {

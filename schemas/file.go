@@ -18,17 +18,18 @@ type FileRemove struct {
 	FileKey string `json:"fileKey" jsonschema:"required,minLength=1"`
 }
 
-// FileList is the input of file_list.
-type FileList struct {
+// FileLink is where files are attached: an issue's attachments.
+type FileLink struct {
 	LinkModule string `json:"linkModule" jsonschema:"required,enum=issue"`
 	LinkEntity string `json:"linkEntity" jsonschema:"required,minLength=1" jsonschema_description:"e.g. attachment"`
 	LinkID     int64  `json:"linkId" jsonschema:"required,minimum=1" jsonschema_description:"Issue id"`
 }
 
+// FileList is the input of file_list.
+type FileList FileLink
+
 // FileBind is the input of file_bind.
 type FileBind struct {
-	FileKey    string `json:"fileKey" jsonschema:"required,minLength=1" jsonschema_description:"From file_upload"`
-	LinkModule string `json:"linkModule" jsonschema:"required,enum=issue"`
-	LinkEntity string `json:"linkEntity" jsonschema:"required,minLength=1" jsonschema_description:"e.g. attachment"`
-	LinkID     int64  `json:"linkId" jsonschema:"required,minimum=1" jsonschema_description:"Issue id"`
+	FileKey string `json:"fileKey" jsonschema:"required,minLength=1" jsonschema_description:"From file_upload"`
+	FileLink
 }

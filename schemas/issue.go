@@ -5,23 +5,22 @@ type IssueTypeList struct {
 	ProjectID int64 `json:"projectId" jsonschema:"required,minimum=1" jsonschema_description:"Project id"`
 }
 
-// IssueIssueScheme is the input of issue_issue_scheme.
-type IssueIssueScheme struct {
+// ProjectIssueType names a project and one of its issue types.
+type ProjectIssueType struct {
 	ProjectID   int64 `json:"projectId" jsonschema:"required,minimum=1" jsonschema_description:"Project id"`
 	IssueTypeID int64 `json:"issueTypeId" jsonschema:"required,minimum=1" jsonschema_description:"Issue type id (issue_type_list)"`
 }
 
+// IssueIssueScheme is the input of issue_issue_scheme.
+type IssueIssueScheme ProjectIssueType
+
 // IssueIssueFields is the input of issue_issue_fields.
-type IssueIssueFields struct {
-	ProjectID   int64 `json:"projectId" jsonschema:"required,minimum=1" jsonschema_description:"Project id"`
-	IssueTypeID int64 `json:"issueTypeId" jsonschema:"required,minimum=1" jsonschema_description:"Issue type id (issue_type_list)"`
-}
+type IssueIssueFields ProjectIssueType
 
 // IssueIssueFieldInfo is the input of issue_issue_field_info.
 type IssueIssueFieldInfo struct {
-	ProjectID   int64  `json:"projectId" jsonschema:"required,minimum=1" jsonschema_description:"Project id"`
-	IssueTypeID int64  `json:"issueTypeId" jsonschema:"required,minimum=1" jsonschema_description:"Issue type id (issue_type_list)"`
-	FieldCode   string `json:"fieldCode" jsonschema:"required,minLength=1" jsonschema_description:"Field code, e.g. status or customfield_3"`
+	ProjectIssueType
+	FieldCode string `json:"fieldCode" jsonschema:"required,minLength=1" jsonschema_description:"Field code, e.g. status or customfield_3"`
 }
 
 // IssueBatchAdd is the input of issue_batch_add.
@@ -33,9 +32,8 @@ type IssueBatchAdd struct {
 
 // IssueAdd is the input of issue_add.
 type IssueAdd struct {
-	ProjectID   int64     `json:"projectId" jsonschema:"required,minimum=1" jsonschema_description:"Project id"`
-	IssueTypeID int64     `json:"issueTypeId" jsonschema:"required,minimum=1" jsonschema_description:"Issue type id (issue_type_list)"`
-	Data        IssueData `json:"data" jsonschema:"required" jsonschema_description:"Field values by field code; summary is required"`
+	ProjectIssueType
+	Data IssueData `json:"data" jsonschema:"required" jsonschema_description:"Field values by field code; summary is required"`
 }
 
 // IssueBatchUpdate is the input of issue_batch_update.
@@ -52,15 +50,17 @@ type IssueUpdate struct {
 	Data IssueData `json:"data" jsonschema:"required" jsonschema_description:"Only the fields to change"`
 }
 
-// IssueV2Get is the input of issue_v2_get.
-type IssueV2Get struct {
+// OnlyIssueID is the input of an issue tool that takes nothing but the
+// issue's id.
+type OnlyIssueID struct {
 	ID int64 `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Issue id"`
 }
 
+// IssueV2Get is the input of issue_v2_get.
+type IssueV2Get OnlyIssueID
+
 // IssueGet is the input of issue_get.
-type IssueGet struct {
-	ID int64 `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Issue id"`
-}
+type IssueGet OnlyIssueID
 
 // IssueGetByIssueNumber is the input of issue_get_by_issue_number.
 type IssueGetByIssueNumber struct {
@@ -68,9 +68,7 @@ type IssueGetByIssueNumber struct {
 }
 
 // IssueRemove is the input of issue_remove.
-type IssueRemove struct {
-	ID int64 `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Issue id"`
-}
+type IssueRemove OnlyIssueID
 
 // IssueBatchRemove is the input of issue_batch_remove.
 type IssueBatchRemove struct {
@@ -137,9 +135,7 @@ type IssueSelectOptions struct {
 }
 
 // IssueRelationshipList is the input of issue_relationship_list.
-type IssueRelationshipList struct {
-	ID int64 `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Issue id"`
-}
+type IssueRelationshipList OnlyIssueID
 
 // IssueAddRelationship is the input of issue_add_relationship.
 type IssueAddRelationship struct {

@@ -6,17 +6,17 @@ type OrgAllMemberList struct {
 	Paging
 }
 
-// OrgEnableOrgUser is the input of org_enable_org_user.
-type OrgEnableOrgUser struct {
+// OnlyUserID is the input of an organisation tool that takes nothing but a
+// user id.
+type OnlyUserID struct {
 	UserID int64 `json:"userId" jsonschema:"required,minimum=1"`
 }
+
+// OrgEnableOrgUser is the input of org_enable_org_user.
+type OrgEnableOrgUser OnlyUserID
 
 // OrgDisableOrgUser is the input of org_disable_org_user.
-type OrgDisableOrgUser struct {
-	UserID int64 `json:"userId" jsonschema:"required,minimum=1"`
-}
+type OrgDisableOrgUser OnlyUserID
 
 // OrgRemoveOrgUser is the input of org_remove_org_user.
-type OrgRemoveOrgUser struct {
-	UserID int64 `json:"userId" jsonschema:"required,minimum=1"`
-}
+type OrgRemoveOrgUser OnlyUserID

@@ -7,9 +7,7 @@ type ProjectProjectTemplate struct{}
 type ProjectList struct{}
 
 // ProjectProjectOverviewScheme is the input of project_project_overview_scheme.
-type ProjectProjectOverviewScheme struct {
-	ProjectID int64 `json:"projectId" jsonschema:"required,minimum=1"`
-}
+type ProjectProjectOverviewScheme OnlyProjectID
 
 // ProjectAdd is the input of project_add.
 type ProjectAdd struct {
@@ -31,9 +29,7 @@ type ProjectGetByProjectKey struct {
 }
 
 // ProjectGet is the input of project_get.
-type ProjectGet struct {
-	ProjectID int64 `json:"projectId" jsonschema:"required,minimum=1"`
-}
+type ProjectGet OnlyProjectID
 
 // ProjectRoleChange is the input of project_role_change.
 type ProjectRoleChange struct {

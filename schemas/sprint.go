@@ -1,8 +1,7 @@
 package schemas
 
-// SprintAdd is the input of sprint_add.
-type SprintAdd struct {
-	ProjectID int64  `json:"projectId" jsonschema:"required,minimum=1"`
+// SprintFields are the fields sprint_add and sprint_update set.
+type SprintFields struct {
 	Name      string `json:"name" jsonschema:"required,minLength=1"`
 	StartDate Millis `json:"startDate,omitempty"`
 	EndDate   Millis `json:"endDate,omitempty"`
@@ -10,14 +9,16 @@ type SprintAdd struct {
 	Assignee  int64  `json:"assignee,omitempty" jsonschema:"minimum=1" jsonschema_description:"Owner user id"`
 }
 
+// SprintAdd is the input of sprint_add.
+type SprintAdd struct {
+	ProjectID int64 `json:"projectId" jsonschema:"required,minimum=1"`
+	SprintFields
+}
+
 // SprintUpdate is the input of sprint_update.
 type SprintUpdate struct {
-	ID        int64  `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Sprint id"`
-	Name      string `json:"name" jsonschema:"required,minLength=1"`
-	StartDate Millis `json:"startDate,omitempty"`
-	EndDate   Millis `json:"endDate,omitempty"`
-	Goal      string `json:"goal,omitempty"`
-	Assignee  int64  `json:"assignee,omitempty" jsonschema:"minimum=1" jsonschema_description:"Owner user id"`
+	ID int64 `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Sprint id"`
+	SprintFields
 }
 
 // SprintRemove is the input of sprint_remove.
@@ -31,6 +32,4 @@ type SprintGet struct {
 }
 
 // SprintListWithCount is the input of sprint_list_with_count.
-type SprintListWithCount struct {
-	ProjectID int64 `json:"projectId" jsonschema:"required,minimum=1"`
-}
+type SprintListWithCount OnlyProjectID

@@ -18,6 +18,4 @@ type TagRemove struct {
 }
 
 // TagList is the input of tag_list.
-type TagList struct {
-	ProjectID int64 `json:"projectId" jsonschema:"required,minimum=1"`
-}
+type TagList OnlyProjectID

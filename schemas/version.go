@@ -14,29 +14,35 @@ type VersionAllVersion struct {
 	Paging
 }
 
-// VersionAdd is the input of version_add.
-type VersionAdd struct {
-	Name        string `json:"name" jsonschema:"required,minLength=1"`
+// VersionFields are the optional fields version_add and version_update set.
+type VersionFields struct {
 	OwnerID     int64  `json:"ownerId,omitempty" jsonschema:"minimum=1" jsonschema_description:"User id (version_optional_owner_list)"`
 	StartDate   Millis `json:"startDate,omitempty"`
 	PlanDate    Millis `json:"planDate,omitempty" jsonschema_description:"Planned release date"`
 	Description string `json:"description,omitempty"`
+}
+
+// VersionAdd is the input of version_add.
+type VersionAdd struct {
+	Name string `json:"name" jsonschema:"required,minLength=1"`
+	VersionFields
 }
 
 // VersionUpdate is the input of version_update.
 type VersionUpdate struct {
-	ID          int64  `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Version id"`
-	Name        string `json:"name,omitempty"`
-	OwnerID     int64  `json:"ownerId,omitempty" jsonschema:"minimum=1" jsonschema_description:"User id (version_optional_owner_list)"`
-	StartDate   Millis `json:"startDate,omitempty"`
-	PlanDate    Millis `json:"planDate,omitempty" jsonschema_description:"Planned release date"`
-	Description string `json:"description,omitempty"`
+	ID   int64  `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Version id"`
+	Name string `json:"name,omitempty"`
+	VersionFields
+}
+
+// OnlyVersionID is the input of a version tool that takes nothing but the
+// version's id.
+type OnlyVersionID struct {
+	ID int64 `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Version id"`
 }
 
 // VersionRemove is the input of version_remove.
-type VersionRemove struct {
-	ID int64 `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Version id"`
-}
+type VersionRemove OnlyVersionID
 
 // VersionRelease is the input of version_release.
 type VersionRelease struct {
@@ -45,36 +51,28 @@ type VersionRelease struct {
 }
 
 // VersionUnrelease is the input of version_unrelease.
-type VersionUnrelease struct {
-	ID int64 `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Version id"`
-}
+type VersionUnrelease OnlyVersionID
 
 // VersionArchive is the input of version_archive.
-type VersionArchive struct {
-	ID int64 `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Version id"`
-}
+type VersionArchive OnlyVersionID
 
 // VersionUnarchive is the input of version_unarchive.
-type VersionUnarchive struct {
-	ID int64 `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Version id"`
-}
+type VersionUnarchive OnlyVersionID
 
 // VersionDetail is the input of version_detail.
-type VersionDetail struct {
-	ID int64 `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Version id"`
+type VersionDetail OnlyVersionID
+
+// VersionIssue names a version and an issue linked to it, or to link.
+type VersionIssue struct {
+	ReleaseID int64 `json:"releaseId" jsonschema:"required,minimum=1" jsonschema_description:"Version id"`
+	IssueID   int64 `json:"issueId" jsonschema:"required,minimum=1"`
 }
 
 // VersionAssociateIssue is the input of version_associate_issue.
-type VersionAssociateIssue struct {
-	ReleaseID int64 `json:"releaseId" jsonschema:"required,minimum=1" jsonschema_description:"Version id"`
-	IssueID   int64 `json:"issueId" jsonschema:"required,minimum=1"`
-}
+type VersionAssociateIssue VersionIssue
 
 // VersionDisassociateIssue is the input of version_disassociate_issue.
-type VersionDisassociateIssue struct {
-	ReleaseID int64 `json:"releaseId" jsonschema:"required,minimum=1" jsonschema_description:"Version id"`
-	IssueID   int64 `json:"issueId" jsonschema:"required,minimum=1"`
-}
+type VersionDisassociateIssue VersionIssue
 
 // VersionPageAssociate is the input of version_page_associate.
 type VersionPageAssociate struct {

@@ -1,14 +1,10 @@
 package schemas
 
 // WebhookListTypes is the input of webhook_list_types.
-type WebhookListTypes struct {
-	ProjectID int64 `json:"projectId" jsonschema:"required,minimum=1"`
-}
+type WebhookListTypes OnlyProjectID
 
 // WebhookListEvents is the input of webhook_list_events.
-type WebhookListEvents struct {
-	ProjectID int64 `json:"projectId" jsonschema:"required,minimum=1"`
-}
+type WebhookListEvents OnlyProjectID
 
 // WebhookAdd is the input of webhook_add.
 type WebhookAdd struct {

@@ -66,11 +66,25 @@ func send(ctx context.Context, d *Deps, req leigaapi.Request) (jmap, any, error)
 	if err != nil {
 		return nil, nil, err
 	}
-	v, err := decodeJSON(resp.Data)
+	v, err := decodeData(resp.Data)
 	if err != nil {
 		return nil, nil, err
 	}
 	return asMap(v), v, nil
+}
+
+// issueOf resolves the issue a workflow tool acts on (a number like ABC-123
+// or an id) and returns the resolver it used.
+func issueOf(ctx context.Context, d *Deps, q string) (*Resolver, *IssueInfo, error) {
+	r, err := resolverOf(d)
+	if err != nil {
+		return nil, nil, err
+	}
+	is, err := r.Issue(ctx, q)
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, is, nil
 }
 
 // assistantResult shapes a workflow tool's answer (an object) like every

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,25 +15,11 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 )
 
-// assistantRegistry is built once for these tests: building a registry
-// compiles every schema.
-var assistantRegistry = sync.OnceValue(MustRegistry)
-
-// callAssistant runs a registered tool with JSON arguments.
-func callAssistant(t *testing.T, d *Deps, name, args string) *mcp.CallToolResult {
-	t.Helper()
-	tool, ok := assistantRegistry().Tool(name)
-	if !ok {
-		t.Fatalf("no tool %q", name)
-	}
-	return tool.Call(context.Background(), d, json.RawMessage(args))
-}
-
 // runTool calls a workflow tool and decodes its structured result into out
 // (when non-nil). It fails the test on an isError result unless wantErr.
 func runTool(t *testing.T, d *Deps, name, args string, out any) *mcp.CallToolResult {
 	t.Helper()
-	res := callAssistant(t, d, name, args)
+	res := call(t, d, name, args)
 	if res.IsError {
 		t.Fatalf("%s %s: isError: %s", name, args, text(res))
 	}
@@ -53,7 +38,7 @@ func runTool(t *testing.T, d *Deps, name, args string, out any) *mcp.CallToolRes
 // toolError calls a tool that must fail and returns its message.
 func toolError(t *testing.T, d *Deps, name, args string) string {
 	t.Helper()
-	res := callAssistant(t, d, name, args)
+	res := call(t, d, name, args)
 	if !res.IsError {
 		t.Fatalf("%s %s: want an error, got %s", name, args, text(res))
 	}
@@ -67,7 +52,7 @@ func apiData(t *testing.T, d *Deps, method, path string, query url.Values, body 
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := decodeJSON(resp.Data)
+	v, err := decodeData(resp.Data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +81,7 @@ func ids64(v any) []int64 {
 }
 
 func TestAssistantToolsAreRegistered(t *testing.T) {
-	reg := assistantRegistry()
+	reg := testRegistry()
 	want := map[string]Effect{
 		"create_issue": Create, "update_issue": Update, "search_issues": Read, "my_issues": Read,
 		"get_issue": Read, "add_comment": Create, "log_work": Create,

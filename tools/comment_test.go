@@ -1,9 +1,6 @@
 package tools
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // commentContract lists a contract case for every comment endpoint tool.
 var commentContract = []contractCase{
@@ -20,10 +17,7 @@ var commentContract = []contractCase{
 }
 
 func TestCommentArgumentsRefused(t *testing.T) {
-	tests := []struct {
-		tool, args string
-		want       []string
-	}{
+	assertRefused(t, []refusal{
 		{"comment_add", `{"commentModule":"task","linkId":7,"content":"x"}`, []string{`field "commentModule": got "task"; valid values: "issue"`}},
 		{"comment_add", `{"commentModule":"issue","linkId":7}`, []string{`missing required field "content"`}},
 		{"comment_add", `{"commentModule":"issue","linkId":7,"content":""}`, []string{`field "content"`}},
@@ -34,22 +28,5 @@ func TestCommentArgumentsRefused(t *testing.T) {
 		{"comment_update_sticker_status", `{"linkId":3,"stickerCode":"liga-OK","issueId":7}`, []string{`missing required field "deleteFlag"`}},
 		{"comment_update_sticker_status", `{"linkModule":"epic","linkId":3,"stickerCode":"liga-OK","deleteFlag":1,"issueId":7}`, []string{`field "linkModule": got "epic"; valid values: "issue"`}},
 		{"comment_remove", `{"id":0}`, []string{`field "id"`}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.tool+" "+tt.args, func(t *testing.T) {
-			f, d := newFake(t)
-			res := call(t, d, tt.tool, tt.args)
-			if !res.IsError {
-				t.Fatalf("want isError, got %s", text(res))
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(text(res), w) {
-					t.Errorf("error %q does not contain %q", text(res), w)
-				}
-			}
-			if n := len(f.requests()); n != 0 {
-				t.Errorf("sent %d requests for invalid arguments", n)
-			}
-		})
-	}
+	})
 }

@@ -170,13 +170,23 @@ func ParseDateRange(expr string, now time.Time, loc *time.Location) (from, to *i
 
 // FormatDate renders epoch ms as YYYY-MM-DD in loc; 0 is "".
 func FormatDate(ms int64, loc *time.Location) string {
+	return formatMillis(ms, loc, time.DateOnly)
+}
+
+// formatDateTime renders epoch ms as YYYY-MM-DD HH:MM in loc; 0 is "".
+func formatDateTime(ms int64, loc *time.Location) string {
+	return formatMillis(ms, loc, "2006-01-02 15:04")
+}
+
+// formatMillis renders epoch ms in loc (nil: Local) with layout; 0 is "".
+func formatMillis(ms int64, loc *time.Location, layout string) string {
 	if ms == 0 {
 		return ""
 	}
 	if loc == nil {
 		loc = time.Local
 	}
-	return time.UnixMilli(ms).In(loc).Format(time.DateOnly)
+	return time.UnixMilli(ms).In(loc).Format(layout)
 }
 
 // dayOf is midnight of t's day in loc.

@@ -23,10 +23,7 @@ var epicContract = []contractCase{
 }
 
 func TestEpicInvalidArgumentsSendNothing(t *testing.T) {
-	tests := []struct {
-		tool, args string
-		want       []string
-	}{
+	assertRefused(t, []refusal{
 		{"epic_add", `{"projectId":1}`, []string{`missing required field "data"`}},
 		{"epic_add", `{"projectId":1,"data":{"title":"x"}}`, []string{`unknown field "data.title"`, "summary"}},
 		{"epic_update", `{"data":{"summary":"x"}}`, []string{`missing required field "id"`}},
@@ -36,42 +33,15 @@ func TestEpicInvalidArgumentsSendNothing(t *testing.T) {
 		{"epic_relation_issue", `{"epicId":8,"issueIds":[]}`, []string{`field "issueIds"`}},
 		{"epic_relation_issue", `{"epicId":8,"issueIds":[0]}`, []string{`field "issueIds[0]"`}},
 		{"epic_relation_issue", `{"epicId":8,"issueIds":11}`, []string{`field "issueIds": expected array`}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.tool+" "+tt.args, func(t *testing.T) {
-			f, d := newFake(t)
-			res := call(t, d, tt.tool, tt.args)
-			if !res.IsError {
-				t.Fatalf("want isError, got %s", text(res))
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(text(res), w) {
-					t.Errorf("error %q does not contain %q", text(res), w)
-				}
-			}
-			if n := len(f.requests()); n != 0 {
-				t.Errorf("sent %d requests for invalid arguments", n)
-			}
-		})
-	}
+	})
 }
 
 func TestEpicEffects(t *testing.T) {
-	reg := testRegistry()
-	for name, want := range map[string]Effect{
+	assertEffects(t, "epic", map[string]Effect{
 		"epic_filter_options": Read, "epic_page": Read, "epic_page_issue": Read, "epic_epic_fields": Read,
 		"epic_epic_field_info": Read, "epic_add": Create, "epic_update": Update, "epic_remove": Delete,
 		"epic_detail": Read, "epic_relation_issue": Update,
-	} {
-		tool, ok := reg.Tool(name)
-		if !ok {
-			t.Errorf("no tool %s", name)
-			continue
-		}
-		if tool.Effect != want {
-			t.Errorf("%s: effect %s, want %s", name, tool.Effect, want)
-		}
-	}
+	})
 }
 
 func TestEpicPageNote(t *testing.T) {

@@ -78,6 +78,56 @@ func call(t *testing.T, d *Deps, name, args string) *mcp.CallToolResult {
 	return tool.Call(context.Background(), d, json.RawMessage(args))
 }
 
+// refusal is a call with invalid arguments: the tool must answer isError
+// with every want in its text, and send nothing upstream.
+type refusal struct {
+	tool, args string
+	want       []string
+}
+
+// assertRefused runs each refusal against its own fake Leiga and checks the
+// isError result, every wanted substring, and that no request was sent.
+func assertRefused(t *testing.T, cases []refusal) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.tool+" "+tt.args, func(t *testing.T) {
+			f, d := newFake(t)
+			res := call(t, d, tt.tool, tt.args)
+			if !res.IsError {
+				t.Fatalf("want isError, got %s", text(res))
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(text(res), w) {
+					t.Errorf("error %q does not contain %q", text(res), w)
+				}
+			}
+			if n := len(f.requests()); n != 0 {
+				t.Errorf("sent %d requests for invalid arguments", n)
+			}
+		})
+	}
+}
+
+// assertEffects checks that each named tool exists in toolset with the
+// wanted effect.
+func assertEffects(t *testing.T, toolset string, want map[string]Effect) {
+	t.Helper()
+	reg := testRegistry()
+	for name, effect := range want {
+		tool, ok := reg.Tool(name)
+		if !ok {
+			t.Errorf("no tool %s", name)
+			continue
+		}
+		if tool.Effect != effect {
+			t.Errorf("%s: effect %s, want %s", name, tool.Effect, effect)
+		}
+		if tool.Toolset != toolset {
+			t.Errorf("%s: toolset %s", name, tool.Toolset)
+		}
+	}
+}
+
 // text returns a result's first text content.
 func text(res *mcp.CallToolResult) string {
 	for _, c := range res.Content {

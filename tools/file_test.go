@@ -378,25 +378,10 @@ func TestFileDownloadEnvelopeError(t *testing.T) {
 }
 
 func TestFileArgumentsRefused(t *testing.T) {
-	tests := []struct {
-		tool, args string
-		want       string
-	}{
-		{"file_download", `{"fileKey":""}`, `field "fileKey"`},
-		{"file_list", `{"linkModule":"project","linkEntity":"attachment","linkId":7}`, `field "linkModule": got "project"; valid values: "issue"`},
-		{"file_bind", `{"linkModule":"issue","linkEntity":"attachment","linkId":7}`, `missing required field "fileKey"`},
-		{"file_remove", `{}`, `missing required field "fileKey"`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.tool, func(t *testing.T) {
-			f, d := newFake(t)
-			res := call(t, d, tt.tool, tt.args)
-			if !res.IsError || !strings.Contains(text(res), tt.want) {
-				t.Errorf("result = %v %q, want isError containing %q", res.IsError, text(res), tt.want)
-			}
-			if n := len(f.requests()); n != 0 {
-				t.Errorf("sent %d requests", n)
-			}
-		})
-	}
+	assertRefused(t, []refusal{
+		{"file_download", `{"fileKey":""}`, []string{`field "fileKey"`}},
+		{"file_list", `{"linkModule":"project","linkEntity":"attachment","linkId":7}`, []string{`field "linkModule": got "project"; valid values: "issue"`}},
+		{"file_bind", `{"linkModule":"issue","linkEntity":"attachment","linkId":7}`, []string{`missing required field "fileKey"`}},
+		{"file_remove", `{}`, []string{`missing required field "fileKey"`}},
+	})
 }

@@ -1,9 +1,6 @@
 package tools
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // issueContract lists a contract case for every issue endpoint tool.
 var issueContract = []contractCase{
@@ -67,10 +64,7 @@ var issueContract = []contractCase{
 // TestIssueInvalidArguments checks that bad issue arguments name the field
 // (and the valid values, for enums) and send nothing.
 func TestIssueInvalidArguments(t *testing.T) {
-	tests := []struct {
-		tool, args string
-		want       []string
-	}{
+	assertRefused(t, []refusal{
 		{"issue_page", `{"projectId":1,"statusTypes":[1]}`, []string{`field "statusTypes[0]": got 1; valid values: 2, 3, 4`}},
 		{"issue_page", `{"projectId":1,"sort":"up"}`, []string{`field "sort": got "up"; valid values: "ASC", "DESC"`}},
 		{"issue_page", `{"projectId":1,"orderBy":"name"}`, []string{`field "orderBy"`, `"createTime", "updateTime"`}},
@@ -96,48 +90,17 @@ func TestIssueInvalidArguments(t *testing.T) {
 		{"issue_issue_field_info", `{"projectId":1,"issueTypeId":2,"fieldCode":""}`, []string{`field "fieldCode"`}},
 		{"issue_remove", `{}`, []string{`missing required field "id"`}},
 		{"issue_trash_select_options", `{"projectId":1}`, []string{`unknown field "projectId"`}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.tool+" "+tt.args, func(t *testing.T) {
-			f, d := newFake(t)
-			res := call(t, d, tt.tool, tt.args)
-			if !res.IsError {
-				t.Fatalf("want isError, got %s", text(res))
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(text(res), w) {
-					t.Errorf("error %q does not contain %q", text(res), w)
-				}
-			}
-			if n := len(f.requests()); n != 0 {
-				t.Errorf("sent %d requests for invalid arguments", n)
-			}
-		})
-	}
+	})
 }
 
 // TestIssueEffects pins the annotations of the issue writes a client must
 // treat with care.
 func TestIssueEffects(t *testing.T) {
-	reg := testRegistry()
-	want := map[string]Effect{
+	assertEffects(t, "issue", map[string]Effect{
 		"issue_remove": Delete, "issue_batch_remove": Delete, "issue_remove_relationship": Delete,
 		"issue_remove_subtask": Delete, "issue_labour_record_delete": Delete,
 		"issue_trash_restore": Update, "issue_update_subtask_status": Update, "issue_batch_update": Update,
 		"issue_add_relationship": Create, "issue_batch_add_subtask": Create, "issue_labour_record_add": Create,
 		"issue_page": Read, "issue_v2_page": Read, "issue_trash_page": Read, "issue_page_finished": Read,
-	}
-	for name, effect := range want {
-		tool, ok := reg.Tool(name)
-		if !ok {
-			t.Errorf("no tool %s", name)
-			continue
-		}
-		if tool.Effect != effect {
-			t.Errorf("%s: effect %s, want %s", name, tool.Effect, effect)
-		}
-		if tool.Toolset != "issue" {
-			t.Errorf("%s: toolset %s", name, tool.Toolset)
-		}
-	}
+	})
 }

@@ -1,9 +1,6 @@
 package tools
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // msgContract lists a contract case for every msg endpoint tool.
 var msgContract = []contractCase{
@@ -14,13 +11,7 @@ var msgContract = []contractCase{
 }
 
 func TestMsgCategoryRefused(t *testing.T) {
-	f, d := newFake(t)
-	res := call(t, d, "msg_list", `{"category":["all"]}`)
-	want := `field "category[0]": got "all"; valid values: "comment", "follow", "responsible", "automation_station_msg", "sys"`
-	if !res.IsError || !strings.Contains(text(res), want) {
-		t.Errorf("result = %v %q, want isError containing %q", res.IsError, text(res), want)
-	}
-	if n := len(f.requests()); n != 0 {
-		t.Errorf("sent %d requests for invalid arguments", n)
-	}
+	assertRefused(t, []refusal{
+		{"msg_list", `{"category":["all"]}`, []string{`field "category[0]": got "all"; valid values: "comment", "follow", "responsible", "automation_station_msg", "sys"`}},
+	})
 }

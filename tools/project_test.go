@@ -1,9 +1,6 @@
 package tools
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // projectContract lists a contract case for every project endpoint tool.
 var projectContract = []contractCase{
@@ -21,10 +18,7 @@ var projectContract = []contractCase{
 }
 
 func TestProjectInvalidArgumentsSendNothing(t *testing.T) {
-	tests := []struct {
-		tool, args string
-		want       []string
-	}{
+	assertRefused(t, []refusal{
 		{"project_project_overview_scheme", `{}`, []string{`missing required field "projectId"`}},
 		{"project_add", `{"projectName":"Mobile","leaderId":7}`, []string{`missing required field "templateCode"`}},
 		{"project_add", `{"projectName":"","templateCode":"SCRUM","leaderId":7}`, []string{`field "projectName"`}},
@@ -36,24 +30,7 @@ func TestProjectInvalidArgumentsSendNothing(t *testing.T) {
 		{"project_role_change", `{"projectId":1,"userId":2}`, []string{`missing required field "roleIdList"`}},
 		{"project_role_change", `{"projectId":1,"userId":2,"roleIdList":[]}`, []string{`field "roleIdList"`}},
 		{"project_role_type", `{"projectId":1}`, []string{`unknown field "projectId"`}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.tool+" "+tt.args, func(t *testing.T) {
-			f, d := newFake(t)
-			res := call(t, d, tt.tool, tt.args)
-			if !res.IsError {
-				t.Fatalf("want isError, got %s", text(res))
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(text(res), w) {
-					t.Errorf("error %q does not contain %q", text(res), w)
-				}
-			}
-			if n := len(f.requests()); n != 0 {
-				t.Errorf("sent %d requests for invalid arguments", n)
-			}
-		})
-	}
+	})
 }
 
 // The guessed POST /project/role-type entry of the catalog stays unexposed.

@@ -243,21 +243,37 @@ func TestResolveCachesAndSingleFlight(t *testing.T) {
 	}
 }
 
+// testClock is a clock a test moves forward by hand.
+type testClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+// Now is the clock's time.
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+// Advance moves the clock forward by d.
+func (c *testClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
 func TestResolveMissRefreshesAnOlderList(t *testing.T) {
 	sb, d := newSandboxDeps(t)
-	now := sandboxNow
-	var mu sync.Mutex
-	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	r := NewResolver(d.API, ResolverOptions{Now: clock})
+	clock := &testClock{now: sandboxNow}
+	r := NewResolver(d.API, ResolverOptions{Now: clock.Now})
 	ctx := context.Background()
 	if _, err := r.Tag(ctx, mobile, "ios"); err != nil {
 		t.Fatal(err)
 	}
 	// A tag made meanwhile (through the API, or the web app).
 	apiData(t, d, "POST", "/tag/add", nil, map[string]any{"projectId": sandbox.DemoProjectMobile, "tagName": "tablet"})
-	mu.Lock()
-	now = now.Add(5 * time.Second)
-	mu.Unlock()
+	clock.Advance(5 * time.Second)
 	if tag, err := r.Tag(ctx, mobile, "tablet"); err != nil || tag.Name != "tablet" {
 		t.Fatalf("new tag: %+v, %v", tag, err)
 	}
@@ -268,19 +284,15 @@ func TestResolveMissRefreshesAnOlderList(t *testing.T) {
 
 func TestResolveTTL(t *testing.T) {
 	sb, d := newSandboxDeps(t)
-	now := sandboxNow
-	var mu sync.Mutex
-	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	r := NewResolver(d.API, ResolverOptions{TTL: time.Minute, Now: clock})
+	clock := &testClock{now: sandboxNow}
+	r := NewResolver(d.API, ResolverOptions{TTL: time.Minute, Now: clock.Now})
 	ctx := context.Background()
 	for range 3 {
 		if _, err := r.Versions(ctx); err != nil {
 			t.Fatal(err)
 		}
 	}
-	mu.Lock()
-	now = now.Add(61 * time.Second)
-	mu.Unlock()
+	clock.Advance(61 * time.Second)
 	if _, err := r.Versions(ctx); err != nil {
 		t.Fatal(err)
 	}

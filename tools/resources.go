@@ -76,7 +76,7 @@ func readResource(ctx context.Context, d *Deps, uri string, req leigaapi.Request
 	}
 	v, err := decodeData(resp.Data)
 	if err != nil {
-		return nil, fmt.Errorf("Leiga returned data that is not JSON: %w", err)
+		return nil, err
 	}
 	return []mcp.ResourceContents{mcp.TextResourceContents{
 		URI: uri, MIMEType: "application/json", Text: leigaapi.Redact(compactJSON(cleanText(v))),

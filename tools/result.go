@@ -19,7 +19,7 @@ import (
 func dataResult(d *Deps, in any, data json.RawMessage) *mcp.CallToolResult {
 	v, err := decodeData(data)
 	if err != nil {
-		return mcp.NewToolResultError("Leiga returned data that is not JSON: " + err.Error())
+		return mcp.NewToolResultError(err.Error())
 	}
 	v = cleanText(v)
 	structured := structure(v)
@@ -54,8 +54,10 @@ func decodeData(data json.RawMessage) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any
-	err := dec.Decode(&v)
-	return v, err
+	if err := dec.Decode(&v); err != nil {
+		return nil, fmt.Errorf("Leiga returned data that is not JSON: %w", err)
+	}
+	return v, nil
 }
 
 // structure wraps data so that structuredContent is always an object:

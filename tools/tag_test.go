@@ -1,9 +1,6 @@
 package tools
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // tagContract lists a contract case for every tag endpoint tool.
 var tagContract = []contractCase{
@@ -14,32 +11,12 @@ var tagContract = []contractCase{
 }
 
 func TestTagInvalidArgumentsSendNothing(t *testing.T) {
-	tests := []struct {
-		tool, args string
-		want       []string
-	}{
+	assertRefused(t, []refusal{
 		{"tag_add", `{"projectId":1}`, []string{`missing required field "tagName"`}},
 		{"tag_add", `{"projectId":1,"tagName":""}`, []string{`field "tagName"`}},
 		{"tag_update", `{"tagName":"x"}`, []string{`missing required field "id"`}},
 		{"tag_update", `{"id":3,"name":"x"}`, []string{`unknown field "name"; valid fields: id, tagName`}},
 		{"tag_remove", `{}`, []string{`missing required field "id"`}},
 		{"tag_list", `{"projectId":"MOBILE"}`, []string{`field "projectId": expected integer, got string "MOBILE"`}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.tool+" "+tt.args, func(t *testing.T) {
-			f, d := newFake(t)
-			res := call(t, d, tt.tool, tt.args)
-			if !res.IsError {
-				t.Fatalf("want isError, got %s", text(res))
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(text(res), w) {
-					t.Errorf("error %q does not contain %q", text(res), w)
-				}
-			}
-			if n := len(f.requests()); n != 0 {
-				t.Errorf("sent %d requests for invalid arguments", n)
-			}
-		})
-	}
+	})
 }

@@ -1,9 +1,6 @@
 package tools
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // versionContract lists a contract case for every version endpoint tool.
 var versionContract = []contractCase{
@@ -29,10 +26,7 @@ var versionContract = []contractCase{
 }
 
 func TestVersionInvalidArgumentsSendNothing(t *testing.T) {
-	tests := []struct {
-		tool, args string
-		want       []string
-	}{
+	assertRefused(t, []refusal{
 		{"version_page_associate", `{"releaseId":4,"stateCategory":1}`, []string{`field "stateCategory": got 1; valid values: 2, 3, 4`}},
 		{"version_page_associate", `{"projectId":1}`, []string{`missing required field "releaseId"`}},
 		{"version_associate_issue", `{"releaseId":4}`, []string{`missing required field "issueId"`}},
@@ -43,45 +37,18 @@ func TestVersionInvalidArgumentsSendNothing(t *testing.T) {
 		{"version_all_version", `{"pageNumber":0}`, []string{`field "pageNumber"`}},
 		{"version_remove", `{}`, []string{`missing required field "id"`}},
 		{"version_release", `{"id":4,"releaseDate":1}`, []string{`unknown field "releaseDate"; valid fields: id, releasedDate`}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.tool+" "+tt.args, func(t *testing.T) {
-			f, d := newFake(t)
-			res := call(t, d, tt.tool, tt.args)
-			if !res.IsError {
-				t.Fatalf("want isError, got %s", text(res))
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(text(res), w) {
-					t.Errorf("error %q does not contain %q", text(res), w)
-				}
-			}
-			if n := len(f.requests()); n != 0 {
-				t.Errorf("sent %d requests for invalid arguments", n)
-			}
-		})
-	}
+	})
 }
 
 // TestVersionEffects pins the annotation of each version tool: releasing,
 // archiving and (dis)associating issues change state in place and can be
 // undone, so they are Update, not Delete.
 func TestVersionEffects(t *testing.T) {
-	reg := testRegistry()
-	for name, want := range map[string]Effect{
+	assertEffects(t, "version", map[string]Effect{
 		"version_version_status_list": Read, "version_optional_owner_list": Read, "version_all_version": Read,
 		"version_add": Create, "version_update": Update, "version_remove": Delete,
 		"version_release": Update, "version_unrelease": Update, "version_archive": Update, "version_unarchive": Update,
 		"version_detail": Read, "version_associate_issue": Update, "version_disassociate_issue": Update,
 		"version_page_associate": Read,
-	} {
-		tool, ok := reg.Tool(name)
-		if !ok {
-			t.Errorf("no tool %s", name)
-			continue
-		}
-		if tool.Effect != want {
-			t.Errorf("%s: effect %s, want %s", name, tool.Effect, want)
-		}
-	}
+	})
 }

@@ -1,9 +1,6 @@
 package tools
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // webhookContract lists a contract case for every webhook endpoint tool.
 var webhookContract = []contractCase{
@@ -21,10 +18,7 @@ var webhookContract = []contractCase{
 }
 
 func TestWebhookArgumentsRefused(t *testing.T) {
-	tests := []struct {
-		tool, args string
-		want       []string
-	}{
+	assertRefused(t, []refusal{
 		{"webhook_add", `{"projectId":5,"name":"CI","url":"https://x.example/h"}`, []string{`missing required field "type"`}},
 		{"webhook_add", `{"projectId":5,"name":"CI","url":"ftp://x.example/h","type":"leiga"}`, []string{`field "url"`}},
 		{"webhook_add", `{"projectId":5,"name":"CI","url":"https://x.example/h","type":"leiga","state":"on"}`, []string{`field "state": got "on"; valid values: "enabled", "disabled"`}},
@@ -33,22 +27,5 @@ func TestWebhookArgumentsRefused(t *testing.T) {
 		{"webhook_page", `{"projectId":5,"createTimeOrderBy":"desc"}`, []string{`field "createTimeOrderBy": got "desc"; valid values: "ASC", "DESC"`}},
 		{"webhook_page", `{"projectId":5,"pageSize":500}`, []string{`field "pageSize"`}},
 		{"webhook_list_types", `{}`, []string{`missing required field "projectId"`}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.tool+" "+tt.args, func(t *testing.T) {
-			f, d := newFake(t)
-			res := call(t, d, tt.tool, tt.args)
-			if !res.IsError {
-				t.Fatalf("want isError, got %s", text(res))
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(text(res), w) {
-					t.Errorf("error %q does not contain %q", text(res), w)
-				}
-			}
-			if n := len(f.requests()); n != 0 {
-				t.Errorf("sent %d requests for invalid arguments", n)
-			}
-		})
-	}
+	})
 }

@@ -1,0 +1,264 @@
+package tools
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/schemas"
+	"github.com/mark3labs/mcp-go/mcp"
+	"golang.org/x/sync/errgroup"
+)
+
+// search_issues and my_issues: issues found by names and words, in one
+// project or merged across every visible project by last update.
+
+// compactIssue is an issue in lists: what a person scans for.
+type compactIssue struct {
+	Number   string `json:"number"`
+	Title    string `json:"title"`
+	Status   string `json:"status,omitempty"`
+	Assignee string `json:"assignee,omitempty"`
+	Priority string `json:"priority,omitempty"`
+	Due      string `json:"due,omitempty"`
+
+	updated int64
+	id      int64
+}
+
+// compactRow reads an issue list row (catalog names, tolerant).
+func compactRow(m jmap, projectKey string, loc *time.Location) compactIssue {
+	is := compactIssue{
+		Number:   m.str("issueNumber", "number"),
+		Title:    m.str("summary", "title"),
+		Status:   cmp.Or(m.str("statusName"), m.obj("statusVO", "status").str("name")),
+		Assignee: cmp.Or(m.str("assigneeName"), m.obj("assigneeVO", "assignee").str("name")),
+		Priority: cmp.Or(m.str("priorityName"), m.obj("priorityVO", "priority").str("name")),
+		Due:      FormatDate(m.id("dueDate"), loc),
+		updated:  cmp.Or(m.id("updateTime"), m.id("createTime")),
+		id:       m.id("id", "issueId"),
+	}
+	if is.Number == "" {
+		is.Number = "#" + strconv.FormatInt(is.id, 10)
+		if projectKey != "" {
+			is.Number += " (" + projectKey + ")"
+		}
+	}
+	return is
+}
+
+// statusCategories maps the category words search_issues accepts to
+// Leiga's status categories.
+var statusCategories = map[string][]int{
+	"todo": {2}, "to_do": {2}, "not_started": {2},
+	"in_progress": {3}, "inprogress": {3}, "doing": {3},
+	"done": {4}, "finished": {4}, "completed": {4},
+	"open": {2, 3}, "not_done": {2, 3},
+}
+
+// maxMergedRows caps how deep a search across every project may page.
+const maxMergedRows = 500
+
+// searchQuery is a search_issues call with its dates read and its
+// assignee resolved (user ids are organisation-wide).
+type searchQuery struct {
+	args       *schemas.SearchIssues
+	categories []int
+	statuses   []string // names, resolved per project
+	assignee   *Ref
+	dates      map[string][]*int64
+}
+
+func handleSearchIssues(ctx context.Context, d *Deps, in any) (*mcp.CallToolResult, error) {
+	return searchIssues(ctx, d, in.(*schemas.SearchIssues))
+}
+
+func handleMyIssues(ctx context.Context, d *Deps, in any) (*mcp.CallToolResult, error) {
+	args := in.(*schemas.MyIssues)
+	q := &schemas.SearchIssues{Project: args.Project, Assignee: "me", ListPage: args.ListPage}
+	if !args.IncludeDone {
+		q.Status = []string{"open"}
+	}
+	return searchIssues(ctx, d, q)
+}
+
+// searchIssues runs a search in one project or, fanned out a few at a
+// time, in every visible project, merging by last update.
+func searchIssues(ctx context.Context, d *Deps, args *schemas.SearchIssues) (*mcp.CallToolResult, error) {
+	args.ApplyDefaults()
+	r, err := resolverOf(d)
+	if err != nil {
+		return nil, err
+	}
+	sq := &searchQuery{args: args, dates: map[string][]*int64{}}
+	var errs []error
+	for _, s := range args.Status {
+		if cats, ok := statusCategories[strings.ReplaceAll(normName(s), " ", "_")]; ok && !strings.Contains(s, " ") {
+			for _, c := range cats {
+				if !slices.Contains(sq.categories, c) {
+					sq.categories = append(sq.categories, c)
+				}
+			}
+			continue
+		}
+		sq.statuses = append(sq.statuses, s)
+	}
+	if args.Assignee != "" {
+		u, err := r.Member(ctx, Ref{}, args.Assignee)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("assignee: %w", err))
+		}
+		sq.assignee = &u
+	}
+	for _, rng := range []struct{ field, code, expr string }{
+		{"created", "createTime", args.Created}, {"updated", "updateTime", args.Updated}, {"due", "dueDate", args.Due},
+	} {
+		if rng.expr == "" {
+			continue
+		}
+		from, to, err := ParseDateRange(rng.expr, r.Now(), r.Location())
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", rng.field, err))
+			continue
+		}
+		sq.dates[rng.code] = []*int64{from, to}
+	}
+	var projects []Ref
+	if args.Project != "" {
+		p, err := r.Project(ctx, args.Project)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("project: %w", err))
+		}
+		projects = []Ref{p}
+	} else {
+		all, err := r.Projects(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range all {
+			if !p.Closed {
+				projects = append(projects, p)
+			}
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	filters, err := projectFilters(ctx, r, sq, projects)
+	if err != nil {
+		return nil, err
+	}
+	rows, total, err := fetchSearch(ctx, d, r, sq, filters)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]any{"total": total, "page": args.Page, "page_size": args.PageSize, "issues": rows}
+	shown := (args.Page-1)*args.PageSize + len(rows)
+	var note string
+	switch {
+	case total == 0:
+		note = "No issues match."
+	case len(rows) == 0:
+		note = fmt.Sprintf("Page %d is past the end: %d issues match.", args.Page, total)
+	case shown < total:
+		note = fmt.Sprintf("Issues %d-%d of %d, newest update first. More: call again with page=%d.", shown-len(rows)+1, shown, total, args.Page+1)
+		out["next_page"] = args.Page + 1
+	default:
+		note = fmt.Sprintf("Issues %d-%d of %d (last page).", shown-len(rows)+1, shown, total)
+	}
+	return assistantResult(d, out, note)
+}
+
+// fetchSearch reads the requested page: directly for one project, or the
+// first page*size rows of each project, merged by last update.
+func fetchSearch(ctx context.Context, d *Deps, r *Resolver, sq *searchQuery, filters []*projectFilter) ([]compactIssue, int, error) {
+	args := sq.args
+	var live []*projectFilter
+	for _, pf := range filters {
+		if !pf.skip {
+			live = append(live, pf)
+		}
+	}
+	body := func(pf *projectFilter, page, size int) map[string]any {
+		b := map[string]any{"projectId": pf.p.ID, "orderBy": "updateTime", "sort": "DESC", "pageNumber": page, "pageSize": size}
+		if t := strings.TrimSpace(args.Text); t != "" {
+			b["summary"] = t
+		}
+		if len(sq.categories) > 0 && len(sq.statuses) == 0 {
+			b["statusTypes"] = sq.categories
+		}
+		if len(pf.selects) > 0 {
+			b["selectFields"] = pf.selects
+		}
+		if len(sq.dates) > 0 {
+			b["dateFields"] = sq.dates
+		}
+		return b
+	}
+	page := func(ctx context.Context, pf *projectFilter, n, size int) ([]compactIssue, int, error) {
+		m, _, err := send(ctx, d, leigaapi.Request{Method: "POST", Path: "/issue/page", Body: body(pf, n, size), Idempotent: true})
+		if err != nil {
+			return nil, 0, fmt.Errorf("searching %s: %w", pf.p.ProjectKey, err)
+		}
+		var rows []compactIssue
+		for _, row := range asList(m) {
+			rows = append(rows, compactRow(asMap(row), pf.p.ProjectKey, r.Location()))
+		}
+		total, _ := toInt64(m["total"])
+		return rows, int(total), nil
+	}
+	switch len(live) {
+	case 0:
+		return []compactIssue{}, 0, nil
+	case 1:
+		rows, total, err := page(ctx, live[0], args.Page, args.PageSize)
+		if rows == nil {
+			rows = []compactIssue{}
+		}
+		return rows, total, err
+	}
+	need := args.Page * args.PageSize
+	if need > maxMergedRows {
+		return nil, 0, fmt.Errorf("page %d of %d rows is too deep for a search across every project (at most %d rows): name a project or narrow the search", args.Page, args.PageSize, maxMergedRows)
+	}
+	parts := make([][]compactIssue, len(live))
+	totals := make([]int, len(live))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(r.fanOut)
+	for i, pf := range live {
+		g.Go(func() error {
+			size := min(need, schemas.MaxListPageSize)
+			for n := 1; len(parts[i]) < need; n++ {
+				rows, total, err := page(gctx, pf, n, size)
+				if err != nil {
+					return err
+				}
+				parts[i], totals[i] = append(parts[i], rows...), total
+				if len(rows) < size || len(parts[i]) >= total {
+					break
+				}
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, 0, err
+	}
+	merged := slices.Concat(parts...)
+	slices.SortStableFunc(merged, func(a, b compactIssue) int {
+		return cmp.Or(cmp.Compare(b.updated, a.updated), cmp.Compare(b.id, a.id))
+	})
+	total := 0
+	for _, t := range totals {
+		total += t
+	}
+	from := min((args.Page-1)*args.PageSize, len(merged))
+	to := min(from+args.PageSize, len(merged))
+	return slices.Clone(merged[from:to]), total, nil
+}
