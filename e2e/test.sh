@@ -15,3 +15,6 @@ go vet ./...
 
 echo "== go test -race"
 go test -race -count=1 ./...
+
+echo "== real MCP clients (TypeScript SDK, Inspector CLI) and the conformance suite"
+bash e2e/node.sh

@@ -133,11 +133,21 @@ func validateLimit(v string) error {
 	return nil
 }
 
-// All returns every prompt with its handler, in a stable order.
-func All() []server.ServerPrompt {
+// NameChecker reports whether value names an existing thing of kind
+// ("project", "sprint", "version", "epic", "user"), within project when it
+// is given. Its error should list the valid names.
+type NameChecker func(ctx context.Context, kind, value, project string) error
+
+// All returns every prompt with its handler, in a stable order. check, when
+// not nil, verifies the names given as arguments, so that a prompt never
+// starts from a project or sprint that does not exist.
+func All(check NameChecker) []server.ServerPrompt {
 	out := make([]server.ServerPrompt, 0, len(specs))
 	for _, s := range specs {
-		out = append(out, server.ServerPrompt{Prompt: s.prompt(), Handler: s.handle})
+		handle := func(ctx context.Context, req mcp.GetPromptRequest) (*mcp.GetPromptResult, error) {
+			return s.handle(ctx, req, check)
+		}
+		out = append(out, server.ServerPrompt{Prompt: s.prompt(), Handler: handle})
 	}
 	return out
 }
@@ -145,8 +155,8 @@ func All() []server.ServerPrompt {
 // Register adds every prompt to s. For argument completion, also construct the
 // server with server.WithCompletions() and
 // server.WithPromptCompletionProvider(NewCompletionProvider(...)).
-func Register(s *server.MCPServer) {
-	s.AddPrompts(All()...)
+func Register(s *server.MCPServer, check NameChecker) {
+	s.AddPrompts(All(check)...)
 }
 
 func (s spec) prompt() mcp.Prompt {
@@ -224,6 +234,27 @@ func (s spec) values(in map[string]string) (map[string]string, error) {
 	return out, nil
 }
 
+// checkNames verifies every named argument the caller gave.
+func (s spec) checkNames(ctx context.Context, values map[string]string, check NameChecker) error {
+	if check == nil {
+		return nil
+	}
+	for _, a := range s.args {
+		v := values[a.name]
+		if a.kind == "" || v == "" || (a.kind == KindUser && v == "me" && a.def == "me") {
+			continue
+		}
+		project := ""
+		if a.kind != KindProject {
+			project = values["project"]
+		}
+		if err := check(ctx, a.kind, v, project); err != nil {
+			return fmt.Errorf("prompt %s: argument %q: %v", s.name, a.name, err)
+		}
+	}
+	return nil
+}
+
 func (s spec) render(values map[string]string) (string, error) {
 	var b bytes.Buffer
 	if err := templates.ExecuteTemplate(&b, s.name+".md", values); err != nil {
@@ -232,9 +263,12 @@ func (s spec) render(values map[string]string) (string, error) {
 	return strings.TrimSpace(b.String()) + "\n", nil
 }
 
-func (s spec) handle(_ context.Context, req mcp.GetPromptRequest) (*mcp.GetPromptResult, error) {
+func (s spec) handle(ctx context.Context, req mcp.GetPromptRequest, check NameChecker) (*mcp.GetPromptResult, error) {
 	values, err := s.values(req.Params.Arguments)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.checkNames(ctx, values, check); err != nil {
 		return nil, err
 	}
 	text, err := s.render(values)

@@ -76,7 +76,7 @@ var cases = []struct {
 func byName(t *testing.T) map[string]server.ServerPrompt {
 	t.Helper()
 	m := map[string]server.ServerPrompt{}
-	for _, p := range All() {
+	for _, p := range All(nil) {
 		if _, dup := m[p.Prompt.Name]; dup {
 			t.Fatalf("duplicate prompt %s", p.Prompt.Name)
 		}
@@ -249,7 +249,7 @@ func rpc(t *testing.T, s *server.MCPServer, msg string) map[string]any {
 
 func TestJSONRPC(t *testing.T) {
 	s := server.NewMCPServer("test", "0.0.0")
-	Register(s)
+	Register(s, nil)
 
 	list := rpc(t, s, `{"jsonrpc":"2.0","id":1,"method":"prompts/list"}`)
 	res, _ := list["result"].(map[string]any)

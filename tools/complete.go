@@ -127,3 +127,36 @@ func (r *Resolver) completeIssue(ctx context.Context, prefix string, scope []Ref
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
+
+// CheckName reports whether value names an existing thing of kind (the
+// completion kinds), within project when given; the error lists the valid
+// names. Prompts use it so that they never start from a name that matches
+// nothing.
+func (r *Resolver) CheckName(ctx context.Context, kind, value, project string) error {
+	var scope Ref
+	if project != "" && kind != CompleteProject {
+		p, err := r.Project(ctx, project)
+		if err != nil {
+			return err
+		}
+		scope = p
+	}
+	var err error
+	switch kind {
+	case CompleteProject:
+		_, err = r.Project(ctx, value)
+	case CompleteVersion:
+		_, err = r.Version(ctx, value)
+	case CompleteSprint:
+		_, err = r.Sprint(ctx, scope, value)
+	case CompleteEpic:
+		_, err = r.Epic(ctx, scope, value)
+	case CompleteUser:
+		if strings.EqualFold(value, "me") {
+			_, err = r.Me(ctx)
+		} else {
+			_, err = r.Member(ctx, scope, value)
+		}
+	}
+	return err
+}

@@ -73,9 +73,28 @@ func TestPromptsThroughTheServer(t *testing.T) {
 			t.Errorf("release_notes prompt lacks %q", want)
 		}
 	}
-	req.Params.Arguments = map[string]string{"project": "MOBILE"}
-	if _, err := cl.GetPrompt(ctx, req); err == nil || !strings.Contains(err.Error(), "missing required argument version") {
-		t.Errorf("missing argument: err = %v", err)
+	refused := []struct {
+		prompt string
+		args   map[string]string
+		want   string
+	}{
+		{"release_notes", map[string]string{"project": "MOBILE"}, "missing required argument version"},
+		{"release_notes", map[string]string{"project": "NOPE", "version": "v1.1"}, `argument "project": no project matches "NOPE"`},
+		{"release_notes", map[string]string{"project": "MOBILE", "version": "v9"}, `argument "version"`},
+		{"plan_sprint", map[string]string{"project": "OPS", "sprint": "Sprint 99"}, `argument "sprint"`},
+		{"daily_standup", map[string]string{"user": "Zed Nobody"}, `argument "user"`},
+	}
+	for _, r := range refused {
+		req.Params.Name = r.prompt
+		req.Params.Arguments = r.args
+		if _, err := cl.GetPrompt(ctx, req); err == nil || !strings.Contains(err.Error(), r.want) {
+			t.Errorf("%s %v: err = %v, want %q", r.prompt, r.args, err, r.want)
+		}
+	}
+	req.Params.Name = "plan_sprint"
+	req.Params.Arguments = map[string]string{"project": "ops", "sprint": "sprint 13"}
+	if _, err := cl.GetPrompt(ctx, req); err != nil {
+		t.Errorf("plan_sprint with known names: %v", err)
 	}
 }
 

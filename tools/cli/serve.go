@@ -81,7 +81,7 @@ func (rt *app) server() *server.MCPServer {
 		Version:             version(),
 		Tools:               rt.tools,
 		Instructions:        tools.Instructions(rt.tools),
-		Prompts:             prompts.All(),
+		Prompts:             prompts.All(rt.deps.Resolver.CheckName),
 		Resources:           resources,
 		Templates:           templates,
 		PromptCompletions:   prompts.NewCompletionProvider(tools.PromptCompleter(rt.deps.Resolver)),

@@ -38,6 +38,7 @@ func New(cfg Config) *server.MCPServer {
 	opts := []server.ServerOption{
 		server.WithToolCapabilities(false),
 		server.WithRecovery(),
+		server.WithLogging(),
 		server.WithToolFilter(narrowTools),
 	}
 	if cfg.Instructions != "" {
