@@ -176,9 +176,14 @@ func searchIssues(ctx context.Context, d *Deps, args *schemas.SearchIssues) (*mc
 }
 
 // fetchSearch reads the requested page: directly for one project, or the
-// first page*size rows of each project, merged by last update.
+// first page*size rows of each project, merged by last update. Leiga
+// matches the title text as one phrase; several words are matched in any
+// order by asking Leiga for the longest word and keeping the rows whose
+// title has every word.
 func fetchSearch(ctx context.Context, d *Deps, r *Resolver, sq *searchQuery, filters []*projectFilter) ([]compactIssue, int, error) {
 	args := sq.args
+	words := strings.Fields(strings.ToLower(args.Text))
+	everyWord := len(words) > 1
 	var live []*projectFilter
 	for _, pf := range filters {
 		if !pf.skip {
@@ -187,8 +192,11 @@ func fetchSearch(ctx context.Context, d *Deps, r *Resolver, sq *searchQuery, fil
 	}
 	body := func(pf *projectFilter, page, size int) map[string]any {
 		b := map[string]any{"projectId": pf.p.ID, "orderBy": "updateTime", "sort": "DESC", "pageNumber": page, "pageSize": size}
-		if t := strings.TrimSpace(args.Text); t != "" {
-			b["summary"] = t
+		switch {
+		case everyWord:
+			b["summary"] = slices.MaxFunc(words, func(a, b string) int { return cmp.Compare(len(a), len(b)) })
+		case len(words) == 1:
+			b["summary"] = strings.TrimSpace(args.Text)
 		}
 		if len(sq.categories) > 0 && len(sq.statuses) == 0 {
 			b["statusTypes"] = sq.categories
@@ -213,10 +221,10 @@ func fetchSearch(ctx context.Context, d *Deps, r *Resolver, sq *searchQuery, fil
 		total, _ := toInt64(m["total"])
 		return rows, int(total), nil
 	}
-	switch len(live) {
-	case 0:
+	switch {
+	case len(live) == 0:
 		return []compactIssue{}, 0, nil
-	case 1:
+	case len(live) == 1 && !everyWord:
 		rows, total, err := page(ctx, live[0], args.Page, args.PageSize)
 		if rows == nil {
 			rows = []compactIssue{}
@@ -224,7 +232,9 @@ func fetchSearch(ctx context.Context, d *Deps, r *Resolver, sq *searchQuery, fil
 		return rows, total, err
 	}
 	need := args.Page * args.PageSize
-	if need > maxMergedRows {
+	if everyWord {
+		need = maxMergedRows // filtered here: read every candidate, up to the cap
+	} else if need > maxMergedRows {
 		return nil, 0, fmt.Errorf("page %d of %d rows is too deep for a search across every project (at most %d rows): name a project or narrow the search", args.Page, args.PageSize, maxMergedRows)
 	}
 	parts := make([][]compactIssue, len(live))
@@ -258,7 +268,22 @@ func fetchSearch(ctx context.Context, d *Deps, r *Resolver, sq *searchQuery, fil
 	for _, t := range totals {
 		total += t
 	}
+	if everyWord {
+		merged = slices.DeleteFunc(merged, func(c compactIssue) bool { return !hasEveryWord(c.Title, words) })
+		total = len(merged)
+	}
 	from := min((args.Page-1)*args.PageSize, len(merged))
 	to := min(from+args.PageSize, len(merged))
 	return slices.Clone(merged[from:to]), total, nil
+}
+
+// hasEveryWord reports whether title contains each of the lower-case words.
+func hasEveryWord(title string, words []string) bool {
+	title = strings.ToLower(title)
+	for _, w := range words {
+		if !strings.Contains(title, w) {
+			return false
+		}
+	}
+	return true
 }
