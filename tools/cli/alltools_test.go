@@ -222,23 +222,12 @@ func e2eCall(t *testing.T, ctx context.Context, c *client.Client, name string, a
 	return res
 }
 
-// e2eText joins the text contents of a result.
-func e2eText(res *mcp.CallToolResult) string {
-	var b strings.Builder
-	for _, content := range res.Content {
-		if tc, ok := content.(mcp.TextContent); ok {
-			b.WriteString(tc.Text)
-		}
-	}
-	return b.String()
-}
-
 // e2eStructured returns a result's structuredContent as a JSON object and its
 // compact JSON text.
 func e2eStructured(t *testing.T, name string, res *mcp.CallToolResult) (map[string]any, string) {
 	t.Helper()
 	if res.StructuredContent == nil {
-		t.Fatalf("%s: no structuredContent; text: %.300s", name, e2eText(res))
+		t.Fatalf("%s: no structuredContent; text: %.300s", name, resultText(res))
 	}
 	raw, err := json.Marshal(res.StructuredContent)
 	if err != nil {
@@ -270,12 +259,12 @@ func TestEveryEndpointToolAgainstTheSandbox(t *testing.T) {
 		t.Run(row.name, func(t *testing.T) {
 			res := e2eCall(t, ctx, c, tool.Name, maps.Clone(row.args))
 			if res.IsError {
-				t.Fatalf("%s %v: isError: %s", tool.Name, row.args, e2eText(res))
+				t.Fatalf("%s %v: isError: %s", tool.Name, row.args, resultText(res))
 			}
 			var got string
 			if tool.Name == "file_download" {
 				// The file's bytes, not an envelope: text files come back as text.
-				got = e2eText(res)
+				got = resultText(res)
 			} else {
 				m, raw := e2eStructured(t, tool.Name, res)
 				if len(m) == 0 {
@@ -293,7 +282,7 @@ func TestEveryEndpointToolAgainstTheSandbox(t *testing.T) {
 				args := maps.Clone(row.args)
 				delete(args, field)
 				res := e2eCall(t, ctx, c, tool.Name, args)
-				text := e2eText(res)
+				text := resultText(res)
 				if !res.IsError || !strings.Contains(text, `missing required field "`+field+`"`) {
 					t.Errorf("%s without %s: isError=%v, text %q; want an error naming %q", tool.Name, field, res.IsError, text, field)
 				}

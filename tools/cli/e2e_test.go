@@ -96,23 +96,11 @@ func exercise(t *testing.T, c *client.Client) {
 // callText calls a tool and returns its text, checking isError.
 func callText(t *testing.T, ctx context.Context, c *client.Client, name string, args map[string]any, wantError bool) string {
 	t.Helper()
-	req := mcp.CallToolRequest{}
-	req.Params.Name = name
-	req.Params.Arguments = args
-	res, err := c.CallTool(ctx, req)
-	if err != nil {
-		t.Fatalf("tools/call %s: %v", name, err)
-	}
+	res := e2eCall(t, ctx, c, name, args)
 	if res.IsError != wantError {
 		t.Errorf("tools/call %s: isError = %v, want %v", name, res.IsError, wantError)
 	}
-	var b strings.Builder
-	for _, content := range res.Content {
-		if tc, ok := content.(mcp.TextContent); ok {
-			b.WriteString(tc.Text)
-		}
-	}
-	return b.String()
+	return resultText(res)
 }
 
 func TestStdioEndToEnd(t *testing.T) {

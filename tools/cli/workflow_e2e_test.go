@@ -49,7 +49,7 @@ type wfResult struct {
 func wfRun(t *testing.T, ctx context.Context, c *client.Client, name string, args map[string]any) wfResult {
 	t.Helper()
 	res := e2eCall(t, ctx, c, name, args)
-	r := wfResult{res: res, text: e2eText(res)}
+	r := wfResult{res: res, text: resultText(res)}
 	if res.StructuredContent != nil {
 		raw, err := json.Marshal(res.StructuredContent)
 		if err != nil {

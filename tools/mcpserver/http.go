@@ -207,6 +207,12 @@ func ServeHTTP(ctx context.Context, s *server.MCPServer, cfg HTTPConfig) error {
 		}
 		cfg.Logger.Info("listening", "addr", ln.Addr().String(), "paths", paths)
 	}
+	return Serve(ctx, ln, srv, func(ctx context.Context) { closeSessions(ctx) })
+}
+
+// Serve runs srv on ln until ctx is done, then shuts it down gracefully:
+// beforeShutdown (if set) runs first, and open requests get up to 10 seconds.
+func Serve(ctx context.Context, ln net.Listener, srv *http.Server, beforeShutdown func(context.Context)) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -216,9 +222,8 @@ func ServeHTTP(ctx context.Context, s *server.MCPServer, cfg HTTPConfig) error {
 	}
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	closeSessions(shutdownCtx)
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return err
+	if beforeShutdown != nil {
+		beforeShutdown(shutdownCtx)
 	}
-	return nil
+	return srv.Shutdown(shutdownCtx)
 }
