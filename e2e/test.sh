@@ -18,3 +18,19 @@ go test -race -count=1 ./...
 
 echo "== real MCP clients (TypeScript SDK, Inspector CLI) and the conformance suite"
 bash e2e/node.sh
+
+echo "== fuzzing (each target briefly)"
+bash e2e/fuzz.sh
+
+echo "== soak: thousands of mixed calls, 16 in flight over streamable HTTP"
+LEIGA_SOAK=1 go test -count=1 -run TestSoak -v ./tools/cli/ 2>&1 | tail -n 25
+
+echo "== known vulnerabilities (govulncheck)"
+if [ -n "${GOVULNDB:-}" ] || timeout 5 bash -c 'exec 3<>/dev/tcp/vuln.go.dev/443' 2>/dev/null; then
+  bash e2e/vuln.sh
+else
+  echo "SKIPPED: govulncheck: the vulnerability database (vuln.go.dev) is unreachable from this machine; set GOVULNDB=file:///path/to/db to check against an offline copy"
+fi
+
+echo "== benchmarks (figures vs targets; a miss is reported, not failed: shared machines are noisy)"
+bash e2e/bench.sh

@@ -47,9 +47,13 @@ func DecodeEnvelope(body []byte) (Envelope, error) {
 	return env, nil
 }
 
-// snippet returns at most 200 bytes of b for an error message.
+// snippet returns at most 200 bytes of b for an error message; markup
+// (an HTML error page) is only described, never quoted.
 func snippet(b []byte) string {
 	const max = 200
+	if len(b) > 0 && b[0] == '<' {
+		return fmt.Sprintf("an HTML page (%d bytes)", len(b))
+	}
 	if len(b) <= max {
 		return string(b)
 	}

@@ -98,5 +98,5 @@ func assistantResult(d *Deps, v any, notes ...string) (*mcp.CallToolResult, erro
 	if err != nil {
 		return nil, err
 	}
-	return shapeResult(d, structure(cleanText(doc)), notes), nil
+	return shapeResult(d, structure(cleanText(doc)), len(b), notes), nil
 }

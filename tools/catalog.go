@@ -43,17 +43,26 @@ func catalogTools() []Tool {
 type Reach struct {
 	tools  []*Tool
 	byName map[string]*Tool
+	text   map[string]searchText // lower-cased text each search matches
 }
+
+// searchText is what leiga_search_tools matches a tool on, prepared once.
+type searchText struct{ name, title, rest string }
 
 // NewReach returns the reach over list, leaving out the meta-tools.
 func NewReach(list []*Tool) *Reach {
-	r := &Reach{byName: map[string]*Tool{}}
+	r := &Reach{byName: map[string]*Tool{}, text: map[string]searchText{}}
 	for _, t := range list {
 		if t.Toolset == ToolsetCatalog {
 			continue
 		}
 		r.tools = append(r.tools, t)
 		r.byName[t.Name] = t
+		r.text[t.Name] = searchText{
+			name:  strings.ReplaceAll(t.Name, "_", " "),
+			title: strings.ToLower(t.Title),
+			rest:  strings.ToLower(t.Description + " " + t.Toolset),
+		}
 	}
 	return r
 }
@@ -96,7 +105,7 @@ func searchTools(ctx context.Context, d *Deps, in any) (*mcp.CallToolResult, err
 		if narrowed && !n.Allows(t.Name, t.ReadOnly()) {
 			continue
 		}
-		if s := matchScore(t, words); s > 0 {
+		if s := matchScore(d.Reach.text[t.Name], words); s > 0 {
 			hits = append(hits, hit{t, s})
 		}
 	}
@@ -160,17 +169,15 @@ func searchWords(q string) []string {
 
 // matchScore weighs a word found in the name 3, in the title 2, in the
 // description or toolset 1.
-func matchScore(t *Tool, words []string) int {
-	name := strings.ReplaceAll(t.Name, "_", " ")
-	title, desc := strings.ToLower(t.Title), strings.ToLower(t.Description+" "+t.Toolset)
+func matchScore(st searchText, words []string) int {
 	score := 0
 	for _, w := range words {
 		switch {
-		case strings.Contains(name, w):
+		case strings.Contains(st.name, w):
 			score += 3
-		case strings.Contains(title, w):
+		case strings.Contains(st.title, w):
 			score += 2
-		case strings.Contains(desc, w):
+		case strings.Contains(st.rest, w):
 			score++
 		}
 	}

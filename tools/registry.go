@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
-	"github.com/leiga-mcp/leiga-mcp/schemas"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -59,8 +60,9 @@ type Toolset struct {
 }
 
 // NewRegistry builds and checks every tool. It refuses a tool with a
-// duplicate name, an unset or mislabelled effect, a bad name, or an input
-// schema that does not compile: such a server must not start.
+// duplicate name, an unset or mislabelled effect, a bad name or no input
+// type: such a server must not start. Schemas are reflected and compiled
+// on first use; CheckSchemas does all of them at once (tests, `tools`).
 func NewRegistry() (*Registry, error) {
 	r := &Registry{byName: map[string]*Tool{}}
 	for _, m := range modules {
@@ -112,14 +114,7 @@ func (r *Registry) add(t *Tool) error {
 	if err := checkEffect(t); err != nil {
 		return fmt.Errorf("tool %q: %w", t.Name, err)
 	}
-	schema, err := schemas.Reflect(t.Input)
-	if err != nil {
-		return fmt.Errorf("tool %q: %w", t.Name, err)
-	}
-	t.schema = schema
-	if t.validator, err = compileSchema(t.Name, schema); err != nil {
-		return fmt.Errorf("tool %q: %w", t.Name, err)
-	}
+	t.input = &inputSchema{}
 	t.inputType = reflect.TypeOf(t.Input)
 	if t.inputType.Kind() == reflect.Pointer {
 		t.inputType = t.inputType.Elem()
@@ -169,6 +164,17 @@ func checkEffect(t *Tool) error {
 	return nil
 }
 
+// CheckSchemas reflects and compiles every tool's input schema, returning
+// the first failure.
+func (r *Registry) CheckSchemas() error {
+	for _, t := range r.tools {
+		if _, err := t.compiled(); err != nil {
+			return fmt.Errorf("tool %q: input schema: %w", t.Name, err)
+		}
+	}
+	return nil
+}
+
 // compileSchema compiles a tool's input schema for argument validation.
 func compileSchema(name string, schema []byte) (*jsonschema.Schema, error) {
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema))
@@ -203,4 +209,23 @@ func (r *Registry) checkDefaults() error {
 		}
 	}
 	return nil
+}
+
+// Prepare reflects the input schemas of list on every core at once, so that
+// a starting server lists its tools sooner.
+func Prepare(list []*Tool) {
+	var wg sync.WaitGroup
+	next := make(chan *Tool)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for t := range next {
+				t.schema()
+			}
+		})
+	}
+	for _, t := range list {
+		next <- t
+	}
+	close(next)
+	wg.Wait()
 }

@@ -28,13 +28,16 @@ func dataResult(d *Deps, in any, data json.RawMessage) *mcp.CallToolResult {
 			return mcp.NewToolResultError(err.Error())
 		}
 	}
-	return shapeResult(d, structured, pagingNotes(structured, in))
+	return shapeResult(d, structured, len(data), pagingNotes(structured, in))
 }
 
 // shapeResult is the one way a result reaches a client: structured content
 // cut to the result budget, rendered as compact text, with notes after.
-func shapeResult(d *Deps, structured map[string]any, notes []string) *mcp.CallToolResult {
-	if len(compactJSON(structured)) > d.budget() {
+// rawSize is the size of the JSON the result was decoded from: when it fits
+// the budget the result does too (cleaning and field selection only shrink
+// it), and the exact size need not be measured.
+func shapeResult(d *Deps, structured map[string]any, rawSize int, notes []string) *mcp.CallToolResult {
+	if rawSize > d.budget() && len(compactJSON(structured)) > d.budget() {
 		var note string
 		structured, note = truncateToBudget(structured, d.budget())
 		notes = append(notes, note)

@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
+	"sync"
+
+	"github.com/leiga-mcp/leiga-mcp/schemas"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -70,13 +73,49 @@ type Tool struct {
 	Effect      Effect
 	Handler     Handler // nil: call Endpoint with the bound input
 
-	schema    json.RawMessage
-	validator *jsonschema.Schema
+	input     *inputSchema // built on first use, shared by copies of the tool
 	inputType reflect.Type
 }
 
-// Schema returns the tool's reflected JSON input schema.
-func (t *Tool) Schema() json.RawMessage { return t.schema }
+// inputSchema is a tool's JSON Schema, reflected on first use, and its
+// validator, compiled on the first call: a server pays only for the tools
+// it lists and calls, and starts fast.
+type inputSchema struct {
+	reflectOnce sync.Once
+	raw         json.RawMessage
+	reflectErr  error
+	compileOnce sync.Once
+	validator   *jsonschema.Schema
+	compileErr  error
+}
+
+// schema returns the reflected schema.
+func (t *Tool) schema() (json.RawMessage, error) {
+	in := t.input
+	in.reflectOnce.Do(func() { in.raw, in.reflectErr = schemas.Reflect(t.Input) })
+	return in.raw, in.reflectErr
+}
+
+// compiled returns the schema's validator.
+func (t *Tool) compiled() (*jsonschema.Schema, error) {
+	in := t.input
+	in.compileOnce.Do(func() {
+		raw, err := t.schema()
+		if err != nil {
+			in.compileErr = err
+			return
+		}
+		in.validator, in.compileErr = compileSchema(t.Name, raw)
+	})
+	return in.validator, in.compileErr
+}
+
+// Schema returns the tool's reflected JSON input schema. Registry tests
+// guarantee every tool's schema reflects and compiles.
+func (t *Tool) Schema() json.RawMessage {
+	raw, _ := t.schema()
+	return raw
+}
 
 // ReadOnly reports whether the tool changes nothing.
 func (t *Tool) ReadOnly() bool { return t.Effect == Read }
@@ -89,7 +128,7 @@ func (t *Tool) Idempotent() bool { return t.Effect != Create && t.Effect != Disp
 
 // MCP returns the tool as announced in tools/list.
 func (t *Tool) MCP() mcp.Tool {
-	mt := mcp.NewToolWithRawSchema(t.Name, t.Description, t.schema)
+	mt := mcp.NewToolWithRawSchema(t.Name, t.Description, t.Schema())
 	mt.Title = t.Title
 	mt.Annotations = mcp.ToolAnnotation{
 		Title:           t.Title,

@@ -40,7 +40,11 @@ func (t *Tool) validateArgs(raw json.RawMessage) (any, error) {
 	if _, ok := doc.(map[string]any); !ok {
 		return nil, &ArgumentError{Tool: t.Name, Problems: []string{fmt.Sprintf("arguments must be a JSON object, got %s", jsonKind(doc))}}
 	}
-	if err := t.validator.Validate(doc); err != nil {
+	validator, err := t.compiled()
+	if err != nil {
+		return nil, fmt.Errorf("tool %s has a broken input schema: %w", t.Name, err)
+	}
+	if err := validator.Validate(doc); err != nil {
 		var verr *jsonschema.ValidationError
 		if !errors.As(err, &verr) {
 			return nil, &ArgumentError{Tool: t.Name, Problems: []string{err.Error()}}
@@ -79,7 +83,7 @@ func (t *Tool) describe(verr *jsonschema.ValidationError, doc any) []string {
 		}
 		return out
 	case *kind.AdditionalProperties:
-		valid := propertyNames(t.schema, verr.InstanceLocation)
+		valid := propertyNames(t.Schema(), verr.InstanceLocation)
 		var out []string
 		for _, p := range k.Properties {
 			out = append(out, fmt.Sprintf("unknown field %q; valid fields: %s", joinField(field, p), strings.Join(valid, ", ")))

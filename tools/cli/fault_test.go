@@ -81,6 +81,7 @@ func newTestApp(t testing.TB, baseURL string, timeout time.Duration, logLevel st
 		"LEIGA_CLIENT_ID":   sandbox.ClientID,
 		"LEIGA_SECRET":      sandbox.Secret,
 		"LEIGA_TOKEN_CACHE": "off",
+		"LEIGA_USER":        "alice.chen@acme.example", // the sandbox's API user, for "me"
 	}
 	env := Env{Stdin: strings.NewReader(""), Stdout: logs, Stderr: logs, Getenv: func(k string) string { return envVars[k] }}
 	c := &config{}
@@ -490,7 +491,7 @@ func TestFaultUpstreamDown(t *testing.T) {
 	}{
 		{"project_list", nil},
 		{"tag_add", map[string]any{"projectId": sandbox.DemoProjectMobile, "tagName": "down"}},
-		{"get_issue", map[string]any{"issue": "MOBILE-1"}},
+		{"leiga_call_tool", map[string]any{"name": "issue_get", "arguments": map[string]any{"id": 10001}}},
 	} {
 		text, took := r.mustFail(t, call.name, call.args, "cannot reach Leiga")
 		if took > 5*time.Second {

@@ -49,12 +49,34 @@ func (h redactingHandler) Enabled(ctx context.Context, l slog.Level) bool {
 }
 
 func (h redactingHandler) Handle(ctx context.Context, r slog.Record) error {
+	if !needsRedaction(r) {
+		return h.next.Handle(ctx, r)
+	}
 	out := slog.NewRecord(r.Time, r.Level, leigaapi.Redact(r.Message), r.PC)
 	r.Attrs(func(a slog.Attr) bool {
 		out.AddAttrs(redactAttr(a))
 		return true
 	})
 	return h.next.Handle(ctx, out)
+}
+
+// needsRedaction reports whether any text of r holds a secret; most
+// records hold none and pass through without a copy.
+func needsRedaction(r slog.Record) bool {
+	if leigaapi.Redact(r.Message) != r.Message {
+		return true
+	}
+	found := false
+	r.Attrs(func(a slog.Attr) bool {
+		v := a.Value.Resolve()
+		if v.Kind() == slog.KindString {
+			found = leigaapi.Redact(v.String()) != v.String()
+		} else {
+			found = v.Kind() == slog.KindGroup || v.Kind() == slog.KindAny
+		}
+		return !found
+	})
+	return found
 }
 
 func (h redactingHandler) WithAttrs(attrs []slog.Attr) slog.Handler {

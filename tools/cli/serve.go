@@ -76,6 +76,7 @@ func parseConfig(name string, args []string, env Env, serve bool) (*config, erro
 
 // server builds the MCP server for the runtime's tools.
 func (rt *app) server() *server.MCPServer {
+	tools.Prepare(rt.tools)
 	resources, templates := tools.Resources(rt.deps)
 	return mcpserver.New(mcpserver.Config{
 		Version:             version(),

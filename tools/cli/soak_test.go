@@ -70,8 +70,7 @@ func structuredID(res toolResult) (int64, error) {
 
 // soakMix is the workload: mostly reads, a steady share of writes that
 // leave the sandbox's size unchanged (so that heap growth means a leak),
-// and the catalog meta-tools. The workflow tools that work by names
-// (get_issue, search_issues, ...) are left out while they are stubs.
+// the assistant tools that work by names, and the catalog meta-tools.
 var soakMix = []soakOp{
 	{"project_list", func(ctx context.Context, c *client.Client, _, _ int) error {
 		_, err := soakCall(ctx, c, "project_list", nil)
@@ -114,6 +113,18 @@ var soakMix = []soakOp{
 	}},
 	{"issue_page", func(ctx context.Context, c *client.Client, w, i int) error {
 		_, err := soakCall(ctx, c, "issue_page", map[string]any{"projectId": sandbox.DemoProjectMobile + int64(w%3), "statusTypes": []int{2, 3}, "pageSize": 5 + i%5})
+		return err
+	}},
+	{"get_issue", func(ctx context.Context, c *client.Client, w, i int) error {
+		_, err := soakCall(ctx, c, "get_issue", map[string]any{"issue": fmt.Sprintf("WEB-%d", 1+(w+i)%6), "include_comments": true})
+		return err
+	}},
+	{"search_issues", func(ctx context.Context, c *client.Client, _, i int) error {
+		_, err := soakCall(ctx, c, "search_issues", map[string]any{"project": "MOBILE", "status": []string{"open"}, "page_size": 5 + i%5})
+		return err
+	}},
+	{"my_issues", func(ctx context.Context, c *client.Client, _, _ int) error {
+		_, err := soakCall(ctx, c, "my_issues", map[string]any{"page_size": 10})
 		return err
 	}},
 	{"leiga_search_tools", func(ctx context.Context, c *client.Client, _, _ int) error {
