@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -48,5 +49,26 @@ func TestRegistryRefusesMislabelledTools(t *testing.T) {
 	}
 	if err := r.add(&dup); err == nil || !strings.Contains(err.Error(), "defined twice") {
 		t.Errorf("duplicate: %v", err)
+	}
+}
+
+func TestReadOnlySelectionHidesEveryWrite(t *testing.T) {
+	list, err := testRegistry().Select(Selection{Toolsets: []string{ToolsetAll}, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := testRegistry().Select(Selection{Toolsets: []string{ToolsetAll}})
+	if len(list) == 0 || len(list) >= len(all) {
+		t.Fatalf("read-only keeps %d of %d tools", len(list), len(all))
+	}
+	for _, tool := range list {
+		ann := tool.MCP().Annotations
+		if ann.ReadOnlyHint == nil || !*ann.ReadOnlyHint || *ann.DestructiveHint {
+			t.Errorf("%s is served under --read-only but is not annotated read-only", tool.Name)
+		}
+	}
+	// The dispatcher stays, reaching only reads (see the catalog tests).
+	if !slices.ContainsFunc(list, func(t *Tool) bool { return t.Name == "leiga_call_tool" }) {
+		t.Error("leiga_call_tool is missing under --read-only")
 	}
 }
