@@ -97,9 +97,10 @@ func queryValues(in any) (url.Values, error) {
 type viewer interface{ ViewFields() []string }
 
 // upstreamBody is the JSON body for an input: the input itself, or, when it
-// carries result-shaping fields, a copy without them.
+// has result-shaping fields set, a copy without them (unset, they are
+// omitted from the JSON anyway).
 func upstreamBody(in any) (any, error) {
-	if _, ok := in.(viewer); !ok {
+	if v, ok := in.(viewer); !ok || len(v.ViewFields()) == 0 {
 		return in, nil
 	}
 	b, err := json.Marshal(in)
