@@ -164,10 +164,7 @@ func stripTags(s string) string {
 func (st *store) updateComment(c *call) (any, error) {
 	id, content := c.reqInt("commentId"), c.reqString("content")
 	plain, hasPlain := c.optString("plainContent")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	cm, err := st.comment(id)
+	cm, err := checkThenFind(c, id, st.comment)
 	if err != nil {
 		return nil, err
 	}

@@ -83,10 +83,7 @@ func (st *store) epicRow(e *Epic) epicRow {
 // projectEpic reads projectId and id and resolves an epic of that project.
 func (st *store) projectEpic(c *call, idParam string) (*Epic, error) {
 	pid, id := c.reqInt("projectId"), c.reqInt(idParam)
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, err
 	}
@@ -117,10 +114,7 @@ func (st *store) pageEpics(c *call) (any, error) {
 	owner, byOwner := c.optInt("owner")
 	status, byStatus := c.optInt("status")
 	pg := c.page()
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, err
 	}
@@ -154,10 +148,7 @@ func (st *store) epicFieldList(c *call) (any, error) {
 // epicFieldInfo serves GET /epic/epic-field-info.
 func (st *store) epicFieldInfo(c *call) (any, error) {
 	pid, code := c.reqInt("projectId"), c.reqString("fieldCode")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, err
 	}
@@ -171,10 +162,7 @@ func (st *store) epicFieldInfo(c *call) (any, error) {
 // addEpic serves POST /epic/add.
 func (st *store) addEpic(c *call) (any, error) {
 	pid, data := c.reqInt("projectId"), c.reqObject("data")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, err
 	}
@@ -191,10 +179,7 @@ func (st *store) addEpic(c *call) (any, error) {
 // updateEpic serves POST /epic/update.
 func (st *store) updateEpic(c *call) (any, error) {
 	id, data := c.reqInt("id"), c.reqObject("data")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	e, err := st.epic(id)
+	e, err := checkThenFind(c, id, st.epic)
 	if err != nil {
 		return nil, err
 	}
@@ -239,10 +224,7 @@ func (st *store) epicDetail(c *call) (any, error) {
 // the epic's project, join the epic (their "epic" field changes).
 func (st *store) relateEpicIssues(c *call) (any, error) {
 	id, ids := c.reqInt("epicId"), c.reqInts("issueIds")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	e, err := st.epic(id)
+	e, err := checkThenFind(c, id, st.epic)
 	if err != nil {
 		return nil, err
 	}

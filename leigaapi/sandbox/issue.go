@@ -233,14 +233,8 @@ type createdIssue struct {
 // addIssue serves POST /issue/add.
 func (st *store) addIssue(c *call) (any, error) {
 	pid, tid, data := c.reqInt("projectId"), c.reqInt("issueTypeId"), c.reqObject("data")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := st.projectWithType(c, pid, tid, false)
 	if err != nil {
-		return nil, err
-	}
-	if err := checkIssueType(tid, false); err != nil {
 		return nil, err
 	}
 	is, err := st.draftIssue(c, p, tid, 0, data)
@@ -263,17 +257,11 @@ type batchAddRow struct {
 // batchAddIssues serves POST /issue/batch-add: rows fail one by one.
 func (st *store) batchAddIssues(c *call) (any, error) {
 	pid, tid, rows := c.reqInt("projectId"), c.reqInt("issueTypeId"), c.reqObjects("datas")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
 	if len(rows) > maxBatch {
-		return nil, badRequest("datas takes at most %d rows", maxBatch)
+		c.fail("datas takes at most %d rows", maxBatch)
 	}
-	p, err := st.project(pid)
+	p, err := st.projectWithType(c, pid, tid, false)
 	if err != nil {
-		return nil, err
-	}
-	if err := checkIssueType(tid, false); err != nil {
 		return nil, err
 	}
 	out := make([]batchAddRow, 0, len(rows))
@@ -324,14 +312,8 @@ func (st *store) batch(p *Project, ids []int64, fn func(is *Issue) error) ([]bat
 // batchUpdateIssues serves PATCH /issue/batch-update.
 func (st *store) batchUpdateIssues(c *call) (any, error) {
 	pid, tid, ids, data := c.reqInt("projectId"), c.reqInt("issueTypeId"), c.reqInts("issueIds"), c.reqObject("data")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := st.projectWithType(c, pid, tid, true)
 	if err != nil {
-		return nil, err
-	}
-	if err := checkIssueType(tid, true); err != nil {
 		return nil, err
 	}
 	return st.batch(p, ids, func(is *Issue) error {
@@ -346,10 +328,7 @@ func (st *store) batchUpdateIssues(c *call) (any, error) {
 // accepted: transitions are advisory.
 func (st *store) updateIssue(c *call) (any, error) {
 	id, data := c.reqInt("id"), c.reqObject("data")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	is, err := st.issue(id)
+	is, err := checkThenFind(c, id, st.issue)
 	if err != nil {
 		return nil, err
 	}
@@ -371,10 +350,7 @@ func (st *store) getIssue(c *call) (any, error) {
 // getIssueByNumber serves GET /issue/get-by-issue-number.
 func (st *store) getIssueByNumber(c *call) (any, error) {
 	number := c.reqString("issueNumber")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	is, err := st.issueByNumber(number)
+	is, err := checkThenFind(c, number, st.issueByNumber)
 	if err != nil {
 		return nil, err
 	}
@@ -418,10 +394,7 @@ func (st *store) removeIssue(c *call) (any, error) {
 // batchRemoveIssues serves DELETE /issue/batch-remove.
 func (st *store) batchRemoveIssues(c *call) (any, error) {
 	pid, ids := c.reqInt("projectId"), c.reqInts("issueIds")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, err
 	}

@@ -191,16 +191,23 @@ func (st *store) projectParam(c *call) (*Project, error) {
 
 // typeParams reads the required projectId and issueTypeId.
 func (st *store) typeParams(c *call) (*Project, int64, error) {
-	pid := c.reqInt("projectId")
-	tid := c.reqInt("issueTypeId")
-	if err := c.check(); err != nil {
-		return nil, 0, err
-	}
-	p, err := st.project(pid)
+	pid, tid := c.reqInt("projectId"), c.reqInt("issueTypeId")
+	p, err := st.projectWithType(c, pid, tid, true)
+	return p, tid, err
+}
+
+// projectWithType returns the call's first parameter error, else project
+// pid once tid is known to be an issue type (withSubtask: or the subtask
+// type).
+func (st *store) projectWithType(c *call, pid, tid int64, withSubtask bool) (*Project, error) {
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	return p, tid, checkIssueType(tid, true)
+	if err := checkIssueType(tid, withSubtask); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 // checkIssueType verifies an issue type id; withSubtask also accepts the
@@ -240,14 +247,8 @@ func (st *store) issueFieldList(c *call) (any, error) {
 // issueFieldInfo serves GET /issue/issue-field-info.
 func (st *store) issueFieldInfo(c *call) (any, error) {
 	pid, tid, code := c.reqInt("projectId"), c.reqInt("issueTypeId"), c.reqString("fieldCode")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := st.projectWithType(c, pid, tid, true)
 	if err != nil {
-		return nil, err
-	}
-	if err := checkIssueType(tid, true); err != nil {
 		return nil, err
 	}
 	d, ok := field(fieldsFor(tid), code)
@@ -261,10 +262,7 @@ func (st *store) issueFieldInfo(c *call) (any, error) {
 func (st *store) subtaskFieldList(c *call) (any, error) {
 	pid := c.reqInt("projectId")
 	tid, hasType := c.optInt("issueTypeId")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, err
 	}
@@ -304,10 +302,7 @@ type selectOptionsView struct {
 func (st *store) selectOptions(c *call) (any, error) {
 	pid := c.reqInt("projectId")
 	ids := c.reqInts("customFiledIds")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, err
 	}

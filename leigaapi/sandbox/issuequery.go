@@ -277,10 +277,7 @@ func (st *store) queryIssues(c *call, withSubtasks bool, extra func() ([]pred, e
 	custom := c.optStrings("showedCustomFieldCodes")
 	order := issueOrder(c)
 	pg := c.page()
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, err
 	}

@@ -50,10 +50,7 @@ func checkLabour(c *call, hours float64) {
 func (st *store) addLabour(c *call) (any, error) {
 	iid, hours, when, remarks := c.reqInt("issueId"), c.reqNumber("labour"), c.reqInt("recordTime"), c.reqString("remarks")
 	checkLabour(c, hours)
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	is, err := st.issue(iid)
+	is, err := checkThenFind(c, iid, st.issue)
 	if err != nil {
 		return nil, err
 	}
@@ -71,10 +68,7 @@ func (st *store) updateLabour(c *call) (any, error) {
 	if hasHours {
 		checkLabour(c, hours)
 	}
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	l, err := st.labourRecord(id)
+	l, err := checkThenFind(c, id, st.labourRecord)
 	if err != nil {
 		return nil, err
 	}
@@ -108,10 +102,7 @@ func (st *store) pageLabour(c *call) (any, error) {
 	to, hasTo := c.optInt("endDate")
 	who, byUser := c.optInt("createBy")
 	pg := c.page()
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, err
 	}

@@ -170,10 +170,7 @@ func (st *store) removeUser(c *call) (any, error) {
 func (st *store) projectMembers(c *call) ([]memberRow, error) {
 	pid := c.reqInt("projectId")
 	key, _ := c.optString("keyword")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, err
 	}
@@ -204,10 +201,7 @@ func (st *store) projectUserPage(c *call) (any, error) {
 // memberParams reads projectId and userIds and resolves them.
 func (st *store) memberParams(c *call) (*Project, []*User, error) {
 	pid, ids := c.reqInt("projectId"), c.reqInts("userIds")
-	if err := c.check(); err != nil {
-		return nil, nil, err
-	}
-	p, err := st.project(pid)
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, nil, err
 	}

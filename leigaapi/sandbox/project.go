@@ -206,10 +206,7 @@ func (st *store) keyUsed(key string) bool {
 func (st *store) updateProject(c *call) (any, error) {
 	id := c.reqInt("id")
 	data := c.optObject("data")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(id)
+	p, err := checkThenFind(c, id, st.project)
 	if err != nil {
 		return nil, err
 	}
@@ -229,10 +226,7 @@ func (st *store) updateProject(c *call) (any, error) {
 // member's current ones.
 func (st *store) changeRoles(c *call) (any, error) {
 	pid, uid, roleIDs := c.reqInt("projectId"), c.reqInt("userId"), c.reqInts("roleIdList")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, err
 	}

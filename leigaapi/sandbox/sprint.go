@@ -74,8 +74,8 @@ func (st *store) sprintFields(c *call, p *Project, s *Sprint) error {
 	if err := c.check(); err != nil {
 		return err
 	}
-	if s.StartDate != 0 && s.EndDate != 0 && s.EndDate < s.StartDate {
-		return badRequest("endDate must not be before startDate")
+	if err := checkDateOrder(s.StartDate, s.EndDate, "endDate"); err != nil {
+		return err
 	}
 	if s.AssigneeID != 0 && !hasOption(st.memberOptions(p), s.AssigneeID) {
 		return badRequest("assignee %d is not an active member of project %s", s.AssigneeID, p.Key)
@@ -91,10 +91,7 @@ func (st *store) sprintFields(c *call, p *Project, s *Sprint) error {
 // addSprint serves POST /sprint/add; the new sprint has not started.
 func (st *store) addSprint(c *call) (any, error) {
 	pid, name := c.reqInt("projectId"), c.reqString("name")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, err
 	}
@@ -110,10 +107,7 @@ func (st *store) addSprint(c *call) (any, error) {
 // updateSprint serves PATCH /sprint/update.
 func (st *store) updateSprint(c *call) (any, error) {
 	id, name := c.reqInt("id"), c.reqString("name")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	s, err := st.sprint(id)
+	s, err := checkThenFind(c, id, st.sprint)
 	if err != nil {
 		return nil, err
 	}

@@ -129,27 +129,13 @@ func (st *store) normalise(s *Seed) {
 			bump(kindState, ws.ID)
 		}
 	}
-	for id := range st.tags {
-		bump(kindTag, id)
-	}
-	for id := range st.sprints {
-		bump(kindSprint, id)
-	}
-	for id := range st.epics {
-		bump(kindEpic, id)
-	}
-	for id := range st.versions {
-		bump(kindVersion, id)
-	}
-	for id := range st.issues {
-		bump(kindIssue, id)
-	}
-	for id := range st.comments {
-		bump(kindComment, id)
-	}
-	for id := range st.labour {
-		bump(kindLabour, id)
-	}
+	bump(kindTag, maxKey(st.tags))
+	bump(kindSprint, maxKey(st.sprints))
+	bump(kindEpic, maxKey(st.epics))
+	bump(kindVersion, maxKey(st.versions))
+	bump(kindIssue, maxKey(st.issues))
+	bump(kindComment, maxKey(st.comments))
+	bump(kindLabour, maxKey(st.labour))
 	for key := range st.files {
 		if n, ok := strings.CutPrefix(key, filePrefix); ok {
 			if id, err := strconv.ParseInt(n, 10, 64); err == nil {
@@ -157,12 +143,17 @@ func (st *store) normalise(s *Seed) {
 			}
 		}
 	}
-	for id := range st.webhooks {
-		bump(kindWebhook, id)
+	bump(kindWebhook, maxKey(st.webhooks))
+	bump(kindMessage, maxKey(st.messages))
+}
+
+// maxKey returns the highest id in m, 0 for an empty map.
+func maxKey[V any](m map[int64]V) int64 {
+	var top int64
+	for id := range m {
+		top = max(top, id)
 	}
-	for id := range st.messages {
-		bump(kindMessage, id)
-	}
+	return top
 }
 
 // newID returns the next id of kind k.
@@ -295,7 +286,12 @@ func (p *Project) firstState(category int) int64 {
 
 // resolve reads the required id parameter name and looks it up with find.
 func resolve[V any](c *call, name string, find func(int64) (V, error)) (V, error) {
-	id := c.reqInt(name)
+	return checkThenFind(c, c.reqInt(name), find)
+}
+
+// checkThenFind returns the call's first parameter error, else find(id).
+// Handlers read all their parameters, then look up the first object with it.
+func checkThenFind[K, V any](c *call, id K, find func(K) (V, error)) (V, error) {
 	if err := c.check(); err != nil {
 		var zero V
 		return zero, err

@@ -30,13 +30,10 @@ func (st *store) subtask(id int64) (*Issue, error) {
 // addSubtasks serves POST /issue/batch-add-subtask: all rows or none.
 func (st *store) addSubtasks(c *call) (any, error) {
 	pid, rows := c.reqInt("issueId"), c.reqObjects("datas")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
 	if len(rows) > maxBatch {
-		return nil, badRequest("datas takes at most %d rows", maxBatch)
+		c.fail("datas takes at most %d rows", maxBatch)
 	}
-	parent, err := st.issue(pid)
+	parent, err := checkThenFind(c, pid, st.issue)
 	if err != nil {
 		return nil, err
 	}
@@ -65,10 +62,7 @@ func (st *store) addSubtasks(c *call) (any, error) {
 // the trash.
 func (st *store) removeSubtask(c *call) (any, error) {
 	pid, sid := c.reqInt("issueId"), c.reqInt("subTaskId")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	parent, err := st.issue(pid)
+	parent, err := checkThenFind(c, pid, st.issue)
 	if err != nil {
 		return nil, err
 	}
@@ -87,10 +81,7 @@ func (st *store) removeSubtask(c *call) (any, error) {
 // updateSubtask serves PATCH /issue/update-subtask.
 func (st *store) updateSubtask(c *call) (any, error) {
 	id, data := c.reqInt("id"), c.reqObject("data")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	sub, err := st.subtask(id)
+	sub, err := checkThenFind(c, id, st.subtask)
 	if err != nil {
 		return nil, err
 	}
@@ -125,10 +116,7 @@ func (st *store) subtaskRow(is *Issue) subtaskRow {
 // not-started state.
 func (st *store) setSubtaskDone(c *call) (any, error) {
 	id, pid, isDone := c.reqInt("id"), c.reqInt("projectId"), c.reqBool("done")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, err
 	}

@@ -24,10 +24,7 @@ func (st *store) checkTagName(projectID, self int64, name string) error {
 // addTag serves POST /tag/add.
 func (st *store) addTag(c *call) (any, error) {
 	pid, name := c.reqInt("projectId"), c.reqString("tagName")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, err
 	}
@@ -43,10 +40,7 @@ func (st *store) addTag(c *call) (any, error) {
 // updateTag serves PATCH /tag/update.
 func (st *store) updateTag(c *call) (any, error) {
 	id, name := c.reqInt("id"), c.reqString("tagName")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	t, err := st.tag(id)
+	t, err := checkThenFind(c, id, st.tag)
 	if err != nil {
 		return nil, err
 	}

@@ -5,9 +5,6 @@ import (
 	"strings"
 )
 
-// day is one day in milliseconds.
-const day = 24 * 60 * 60 * 1000
-
 // versionView is a version in lists.
 type versionView struct {
 	ID           int64   `json:"id"`
@@ -45,15 +42,6 @@ func (st *store) versionView(v *Version) versionView {
 // versionIssues returns the live issues of a version.
 func (st *store) versionIssues(id int64) []*Issue {
 	return st.liveIssues(func(is *Issue) bool { return is.VersionID == id })
-}
-
-// ceilDays converts a millisecond span to whole days, rounding up.
-func ceilDays(ms int64) int64 {
-	d := ms / day
-	if ms%day > 0 {
-		d++
-	}
-	return d
 }
 
 // versionStatusList serves GET /version/version-status-list.
@@ -122,8 +110,8 @@ func (st *store) versionFields(c *call, v *Version) error {
 			return notFound("active user", v.OwnerID)
 		}
 	}
-	if v.StartDate != 0 && v.PlanDate != 0 && v.PlanDate < v.StartDate {
-		return badRequest("planDate must not be before startDate")
+	if err := checkDateOrder(v.StartDate, v.PlanDate, "planDate"); err != nil {
+		return err
 	}
 	for _, other := range st.versions {
 		if other.ID != v.ID && strings.EqualFold(other.Name, v.Name) {
@@ -256,10 +244,7 @@ func (st *store) versionDetail(c *call) (any, error) {
 // versionIssueParams reads releaseId and issueId.
 func (st *store) versionIssueParams(c *call) (*Version, *Issue, error) {
 	vid, iid := c.reqInt("releaseId"), c.reqInt("issueId")
-	if err := c.check(); err != nil {
-		return nil, nil, err
-	}
-	v, err := st.version(vid)
+	v, err := checkThenFind(c, vid, st.version)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -112,10 +112,7 @@ func (st *store) addWebhook(c *call) (any, error) {
 	c.reqString("name")
 	c.reqString("url")
 	c.reqString("type")
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, err
 	}
@@ -175,10 +172,7 @@ func (st *store) pageWebhooks(c *call) (any, error) {
 	state, byState := c.optString("state")
 	desc := c.descending("createTimeOrderBy")
 	pg := c.page()
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	p, err := st.project(pid)
+	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, err
 	}

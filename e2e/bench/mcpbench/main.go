@@ -156,13 +156,7 @@ func startUpstream(bin string) (string, func(), error) {
 	}
 	stop := func() {
 		cmd.Process.Signal(syscall.SIGTERM)
-		done := make(chan struct{})
-		go func() { cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			cmd.Process.Kill()
-		}
+		waitOrKill(cmd, 5*time.Second)
 	}
 	lines := bufio.NewScanner(out)
 	for lines.Scan() {
@@ -173,6 +167,19 @@ func startUpstream(bin string) (string, func(), error) {
 	}
 	stop()
 	return "", nil, errors.New("no LEIGA_BASE_URL line on stdout")
+}
+
+// waitOrKill waits for cmd to exit, killing it if it is still running
+// after grace.
+func waitOrKill(cmd *exec.Cmd, grace time.Duration) {
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(grace):
+		cmd.Process.Kill()
+		<-done
+	}
 }
 
 const initializeLine = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"mcpbench","version":"1"}}}` + "\n"
@@ -210,14 +217,7 @@ func coldStart(bin string, args, env []string) (time.Duration, error) {
 	}
 	defer func() {
 		stdin.Close()
-		done := make(chan struct{})
-		go func() { cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			cmd.Process.Kill()
-			<-done
-		}
+		waitOrKill(cmd, 5*time.Second)
 	}()
 	if _, err := io.WriteString(stdin, initializeLine); err != nil {
 		return 0, err
@@ -395,14 +395,7 @@ func httpThroughput(base string, env []string, inFlight int, dur time.Duration) 
 	}
 	defer func() {
 		cmd.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			cmd.Process.Kill()
-			<-done
-		}
+		waitOrKill(cmd, 10*time.Second)
 	}()
 	url := "http://" + addr
 	up := false
@@ -532,19 +525,14 @@ type row struct {
 }
 
 func printTable(rounds []figures, gob map[string]map[string][]float64) {
-	get := func(key string) (float64, string) {
+	var rows []row
+	add := func(figure, key, unit string, target float64, atMost bool, node string) {
 		var v []float64
 		for _, r := range rounds {
 			v = append(v, r[key])
 		}
-		s := slices.Clone(v)
-		slices.Sort(s)
-		return median(v), fmt.Sprintf("%s..%s", trim(s[0]), trim(s[len(s)-1]))
-	}
-	var rows []row
-	add := func(figure, key, unit string, target float64, atMost bool, node string) {
-		v, spread := get(key)
-		rows = append(rows, row{figure, v, unit, target, atMost, node, spread})
+		mid, spread := summarise(v)
+		rows = append(rows, row{figure, mid, unit, target, atMost, node, spread})
 	}
 	add("cold start to initialize reply", "cold_ms", "ms", 15, true, "84 ms")
 	add("cold start, --sandbox (info)", "cold_sandbox_ms", "ms", 0, true, "")
@@ -563,12 +551,12 @@ func printTable(rounds []figures, gob map[string]map[string][]float64) {
 		if len(vals) == 0 {
 			return
 		}
-		s := slices.Clone(vals)
-		slices.Sort(s)
-		for i := range s {
-			s[i] *= scale
+		scaled := make([]float64, len(vals))
+		for i, v := range vals {
+			scaled[i] = v * scale
 		}
-		rows = append(rows, row{figure, median(s), outUnit, target, atMost, "", fmt.Sprintf("%s..%s", trim(s[0]), trim(s[len(s)-1]))})
+		mid, spread := summarise(scaled)
+		rows = append(rows, row{figure, mid, outUnit, target, atMost, "", spread})
 	}
 	if gob != nil {
 		var names []string
@@ -617,6 +605,13 @@ func printTable(rounds []figures, gob map[string]map[string][]float64) {
 	} else {
 		fmt.Println("every target met")
 	}
+}
+
+// summarise returns the median of v and its range as "min..max".
+func summarise(v []float64) (float64, string) {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return median(v), fmt.Sprintf("%s..%s", trim(s[0]), trim(s[len(s)-1]))
 }
 
 // trim formats a figure with sensible precision.
