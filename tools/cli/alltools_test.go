@@ -212,14 +212,11 @@ func e2eRequired(t *testing.T, tool *tools.Tool) []string {
 // e2eCall calls a tool and returns the raw result.
 func e2eCall(t *testing.T, ctx context.Context, c *client.Client, name string, args map[string]any) *mcp.CallToolResult {
 	t.Helper()
-	req := mcp.CallToolRequest{}
-	req.Params.Name = name
-	req.Params.Arguments = args
-	res, err := c.CallTool(ctx, req)
+	res, err := callTool(ctx, c, name, args)
 	if err != nil {
 		t.Fatalf("tools/call %s: %v", name, err)
 	}
-	return res
+	return res.CallToolResult
 }
 
 // e2eStructured returns a result's structuredContent as a JSON object and its

@@ -14,7 +14,6 @@ import (
 	"github.com/leiga-mcp/leiga-mcp/tools"
 	"github.com/leiga-mcp/leiga-mcp/tools/mcpserver"
 	"github.com/mark3labs/mcp-go/client"
-	"github.com/mark3labs/mcp-go/mcp"
 )
 
 // fakeClock is a settable clock shared by the sandbox and the token source.
@@ -55,11 +54,7 @@ func TestCredentialsSurviveExpiryAndRevocationMidBurst(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer cl.Close()
-	init := mcp.InitializeRequest{}
-	init.Params.ProtocolVersion = mcp.LATEST_PROTOCOL_VERSION
-	if _, err := cl.Initialize(context.Background(), init); err != nil {
-		t.Fatal(err)
-	}
+	initialize(t, context.Background(), cl)
 
 	burst := func(label string) {
 		t.Helper()
@@ -69,15 +64,11 @@ func TestCredentialsSurviveExpiryAndRevocationMidBurst(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				req := mcp.CallToolRequest{}
-				req.Params.Name = "issue_get_by_issue_number"
-				req.Params.Arguments = map[string]any{"issueNumber": fmt.Sprintf("MOBILE-%d", i%10+1)}
-				res, err := cl.CallTool(context.Background(), req)
+				args := map[string]any{"issueNumber": fmt.Sprintf("MOBILE-%d", i%10+1)}
+				res, err := callTool(context.Background(), cl, "issue_get_by_issue_number", args)
 				if err != nil || res.IsError {
 					failed.Add(1)
-					if res != nil {
-						t.Logf("%s: %v", label, res.Content)
-					}
+					t.Logf("%s: %v %s", label, err, res.text)
 				}
 			}()
 		}

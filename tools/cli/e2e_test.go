@@ -54,13 +54,7 @@ func exercise(t *testing.T, c *client.Client) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	init := mcp.InitializeRequest{}
-	init.Params.ProtocolVersion = mcp.LATEST_PROTOCOL_VERSION
-	init.Params.ClientInfo = mcp.Implementation{Name: "e2e", Version: "1"}
-	res, err := c.Initialize(ctx, init)
-	if err != nil {
-		t.Fatalf("initialize: %v", err)
-	}
+	res := initialize(t, ctx, c)
 	if res.ServerInfo.Name != "leiga-mcp" || !strings.Contains(res.Instructions, "Leiga") {
 		t.Errorf("server info %+v, instructions %q", res.ServerInfo, res.Instructions)
 	}

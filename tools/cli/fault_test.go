@@ -147,15 +147,17 @@ func newRig(t testing.TB, o rigOptions) *rig {
 	return r
 }
 
-// initialize runs the MCP handshake.
-func initialize(t testing.TB, ctx context.Context, c *client.Client) {
+// initialize runs the MCP handshake and returns the server's answer.
+func initialize(t testing.TB, ctx context.Context, c *client.Client) *mcp.InitializeResult {
 	t.Helper()
 	init := mcp.InitializeRequest{}
 	init.Params.ProtocolVersion = mcp.LATEST_PROTOCOL_VERSION
-	init.Params.ClientInfo = mcp.Implementation{Name: "fault-test", Version: "1"}
-	if _, err := c.Initialize(ctx, init); err != nil {
+	init.Params.ClientInfo = mcp.Implementation{Name: "leiga-mcp-tests", Version: "1"}
+	res, err := c.Initialize(ctx, init)
+	if err != nil {
 		t.Fatalf("initialize: %v", err)
 	}
+	return res
 }
 
 // call makes one tools/call and returns the result, its text and how long
@@ -189,13 +191,7 @@ func callTool(ctx context.Context, c *client.Client, name string, args map[strin
 	if err != nil {
 		return toolResult{took: took}, err
 	}
-	var b strings.Builder
-	for _, content := range res.Content {
-		if tc, ok := content.(mcp.TextContent); ok {
-			b.WriteString(tc.Text)
-		}
-	}
-	return toolResult{CallToolResult: res, text: b.String(), took: took}, nil
+	return toolResult{CallToolResult: res, text: resultText(res), took: took}, nil
 }
 
 // mustSucceed calls a tool and fails the test on an isError result.

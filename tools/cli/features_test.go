@@ -35,12 +35,7 @@ func sandboxClient(t *testing.T, args ...string) *client.Client {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cl.Close() })
-	init := mcp.InitializeRequest{}
-	init.Params.ProtocolVersion = mcp.LATEST_PROTOCOL_VERSION
-	init.Params.ClientInfo = mcp.Implementation{Name: "features", Version: "1"}
-	if _, err := cl.Initialize(context.Background(), init); err != nil {
-		t.Fatal(err)
-	}
+	initialize(t, context.Background(), cl)
 	return cl
 }
 

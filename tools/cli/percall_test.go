@@ -47,12 +47,7 @@ func httpClient(t *testing.T, base string, headers map[string]string) *client.Cl
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cl.Close() })
-	init := mcp.InitializeRequest{}
-	init.Params.ProtocolVersion = mcp.LATEST_PROTOCOL_VERSION
-	init.Params.ClientInfo = mcp.Implementation{Name: "percall", Version: "1"}
-	if _, err := cl.Initialize(context.Background(), init); err != nil {
-		t.Fatal(err)
-	}
+	initialize(t, context.Background(), cl)
 	return cl
 }
 
@@ -120,10 +115,8 @@ func TestHeadersNarrowPerClient(t *testing.T) {
 	}
 	// A narrowed-away write cannot be called either.
 	cl := httpClient(t, base, map[string]string{"X-MCP-Readonly": "true"})
-	req := mcp.CallToolRequest{}
-	req.Params.Name = "issue_add"
-	req.Params.Arguments = map[string]any{"projectId": 101, "issueTypeId": 2, "data": map[string]any{"summary": "x"}}
-	if _, err := cl.CallTool(ctx, req); err == nil || !strings.Contains(err.Error(), "not found") {
+	args := map[string]any{"projectId": 101, "issueTypeId": 2, "data": map[string]any{"summary": "x"}}
+	if _, err := callTool(ctx, cl, "issue_add", args); err == nil || !strings.Contains(err.Error(), "not found") {
 		t.Errorf("calling a narrowed-away write: err = %v", err)
 	}
 }
