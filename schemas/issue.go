@@ -184,7 +184,7 @@ type IssueUpdateSubtaskStatus struct {
 // IssueListSubtaskField is the input of issue_list_subtask_field.
 type IssueListSubtaskField struct {
 	ProjectID   int64 `json:"projectId" jsonschema:"required,minimum=1" jsonschema_description:"Project id"`
-	IssueTypeID int64 `json:"issueTypeId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Issue type id"`
+	IssueTypeID int64 `json:"issueTypeId" jsonschema:"required,minimum=1" jsonschema_description:"Issue type id"`
 }
 
 // IssueLabourRecordAdd is the input of issue_labour_record_add.

@@ -16,7 +16,6 @@ type VersionAllVersion struct {
 
 // VersionFields are the optional fields version_add and version_update set.
 type VersionFields struct {
-	OwnerID     int64  `json:"ownerId,omitempty" jsonschema:"minimum=1" jsonschema_description:"User id (version_optional_owner_list)"`
 	StartDate   Millis `json:"startDate,omitempty"`
 	PlanDate    Millis `json:"planDate,omitempty" jsonschema_description:"Planned release date"`
 	Description string `json:"description,omitempty"`
@@ -24,14 +23,16 @@ type VersionFields struct {
 
 // VersionAdd is the input of version_add.
 type VersionAdd struct {
-	Name string `json:"name" jsonschema:"required,minLength=1"`
+	Name    string `json:"name" jsonschema:"required,minLength=1"`
+	OwnerID int64  `json:"ownerId" jsonschema:"required,minimum=1" jsonschema_description:"User id (version_optional_owner_list)"`
 	VersionFields
 }
 
 // VersionUpdate is the input of version_update.
 type VersionUpdate struct {
-	ID   int64  `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Version id"`
-	Name string `json:"name,omitempty"`
+	ID      int64  `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Version id"`
+	Name    string `json:"name" jsonschema:"required,minLength=1"`
+	OwnerID int64  `json:"ownerId" jsonschema:"required,minimum=1" jsonschema_description:"User id (version_optional_owner_list)"`
 	VersionFields
 }
 
@@ -47,7 +48,7 @@ type VersionRemove OnlyVersionID
 // VersionRelease is the input of version_release.
 type VersionRelease struct {
 	ID           int64  `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Version id"`
-	ReleasedDate Millis `json:"releasedDate,omitempty"`
+	ReleasedDate Millis `json:"releasedDate" jsonschema:"required"`
 }
 
 // VersionUnrelease is the input of version_unrelease.

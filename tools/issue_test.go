@@ -42,7 +42,6 @@ var issueContract = []contractCase{
 	{"issue_list_subtask", `{"id":10}`, "POST", "/issue/list-subtask", "", `{"id":10}`},
 	{"issue_update_subtask_status", `{"id":30,"projectId":1,"done":false}`, "PATCH", "/issue/update-subtask-status", "", `{"id":30,"projectId":1,"done":false}`},
 	{"issue_list_subtask_field", `{"projectId":1,"issueTypeId":2}`, "POST", "/issue/list-subtask-field", "", `{"projectId":1,"issueTypeId":2}`},
-	{"issue_list_subtask_field", `{"projectId":1}`, "POST", "/issue/list-subtask-field", "", `{"projectId":1}`},
 	{"issue_labour_record_add", `{"issueId":10,"labour":1.5,"recordTime":"2026-11-30","remarks":"Pairing"}`,
 		"POST", "/issue/labour-record/add", "", `{"issueId":10,"labour":1.5,"recordTime":DUE,"remarks":"Pairing"}`},
 	{"issue_labour_record_update", `{"id":40,"labour":2,"recordTime":1800000000000,"remarks":"More"}`,

@@ -261,15 +261,13 @@ func (st *store) issueFieldInfo(c *call) (any, error) {
 // subtaskFieldList serves POST /issue/list-subtask-field.
 func (st *store) subtaskFieldList(c *call) (any, error) {
 	pid := c.reqInt("projectId")
-	tid, hasType := c.optInt("issueTypeId")
+	tid := c.reqInt("issueTypeId")
 	p, err := checkThenFind(c, pid, st.project)
 	if err != nil {
 		return nil, err
 	}
-	if hasType {
-		if err := checkIssueType(tid, true); err != nil {
-			return nil, err
-		}
+	if err := checkIssueType(tid, true); err != nil {
+		return nil, err
 	}
 	return fieldViews(st, p, subtaskFields), nil
 }

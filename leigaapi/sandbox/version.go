@@ -124,6 +124,7 @@ func (st *store) versionFields(c *call, v *Version) error {
 // addVersion serves POST /version/add; the version starts unreleased.
 func (st *store) addVersion(c *call) (any, error) {
 	c.reqString("name")
+	c.reqInt("ownerId")
 	if err := c.check(); err != nil {
 		return nil, err
 	}
@@ -138,7 +139,10 @@ func (st *store) addVersion(c *call) (any, error) {
 
 // updateVersion serves PATCH /version/update.
 func (st *store) updateVersion(c *call) (any, error) {
-	v, err := st.versionParam(c, "id")
+	id := c.reqInt("id")
+	c.reqString("name")
+	c.reqInt("ownerId")
+	v, err := checkThenFind(c, id, st.version)
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +177,17 @@ func (st *store) removeVersion(c *call) (any, error) {
 // moveVersion is one lifecycle transition: allowed from the listed
 // statuses, applied by apply.
 func (st *store) moveVersion(c *call, verb string, from []string, apply func(v *Version)) (any, error) {
-	v, err := st.versionParam(c, "id")
+	return st.moveVersionAlso(c, verb, from, nil, apply)
+}
+
+// moveVersionAlso is moveVersion for a transition with more required
+// parameters, read by also after the version id.
+func (st *store) moveVersionAlso(c *call, verb string, from []string, also func(), apply func(v *Version)) (any, error) {
+	id := c.reqInt("id")
+	if also != nil {
+		also()
+	}
+	v, err := checkThenFind(c, id, st.version)
 	if err != nil {
 		return nil, err
 	}
@@ -184,13 +198,10 @@ func (st *store) moveVersion(c *call, verb string, from []string, apply func(v *
 	return done, nil
 }
 
-// releaseVersion serves PATCH /version/release (releasedDate defaults to now).
+// releaseVersion serves PATCH /version/release.
 func (st *store) releaseVersion(c *call) (any, error) {
-	when, ok := c.optInt("releasedDate")
-	if !ok {
-		when = c.ms()
-	}
-	return st.moveVersion(c, "release", []string{VersionUnreleased}, func(v *Version) {
+	var when int64
+	return st.moveVersionAlso(c, "release", []string{VersionUnreleased}, func() { when = c.reqInt("releasedDate") }, func(v *Version) {
 		v.Status, v.ReleasedDate = VersionReleased, when
 	})
 }

@@ -147,7 +147,7 @@ func TestIssueWorkflow(t *testing.T) {
 	}
 
 	// Release the version.
-	tc.ok(http.MethodPatch, "/version/release", map[string]any{"id": 602}, nil)
+	tc.ok(http.MethodPatch, "/version/release", map[string]any{"id": 602, "releasedDate": clock.now.UnixMilli()}, nil)
 	var ver versionDetailView
 	tc.ok(http.MethodGet, "/version/detail", map[string]any{"id": 602}, &ver)
 	if ver.Status != VersionReleased || int64(ver.ReleasedDate) != clock.now.UnixMilli() || *ver.DaysToRelease != 0 {

@@ -133,7 +133,7 @@ var endpointCalls = []endpointCall{
 	{"epic_relation_issue", map[string]any{"epicId": 301, "issueIds": []int64{10007}}, []string{`"success":true`}},
 	{"epic_remove", map[string]any{"id": 302}, []string{`"success":true`}},
 	{"version_add", map[string]any{"name": "v1.2", "ownerId": 1001, "startDate": "2026-11-15", "planDate": int64(1796407200000), "description": "Biometrics"}, []string{`"id":604`}},
-	{"version_update", map[string]any{"id": 602, "description": "Offline reading"}, []string{`"success":true`}},
+	{"version_update", map[string]any{"id": 602, "name": "v1.1", "ownerId": 1002, "description": "Offline reading"}, []string{`"success":true`}},
 	{"version_associate_issue", map[string]any{"releaseId": 602, "issueId": 10004}, []string{`"success":true`}},
 	{"version_disassociate_issue", map[string]any{"releaseId": 602, "issueId": 10003}, []string{`"success":true`}},
 	{"version_release", map[string]any{"id": 602, "releasedDate": "2026-11-01"}, []string{`"success":true`}},
