@@ -1,6 +1,7 @@
 package leigaapi
 
 import (
+	"context"
 	"strings"
 	"sync"
 )
@@ -43,3 +44,6 @@ func Redact(text string) string {
 	}
 	return text
 }
+
+// RedactContext is Redact for the text of one request.
+func RedactContext(_ context.Context, text string) string { return Redact(text) }

@@ -1,21 +1,25 @@
 package schemas
 
 import (
+	"bytes"
 	"encoding/json"
-	"fmt"
-	"maps"
 	"reflect"
-	"regexp"
 	"strings"
 
 	"github.com/invopop/jsonschema"
 )
 
 // IssueData is the field-code map that issue, subtask and epic writes send
-// as `data`: the common codes are named, custom fields ("customfield_N")
-// travel in Custom. Codes and option ids for a project and issue type come
-// from issue_issue_fields / issue_issue_field_info.
-type IssueData struct {
+// as `data`. As in the API it is an open map: a project's real codes
+// (custom fields "customfield_N" and others such as estimateLabour) come
+// from issue_issue_fields / issue_issue_scheme, and the tools check the
+// codes against the project's fields before anything is sent. The common
+// codes are documented in the schema with their types; null clears a
+// field.
+type IssueData map[string]any
+
+// IssueDataCodes are the common codes of IssueData, with their types.
+type IssueDataCodes struct {
 	Summary        string  `json:"summary,omitempty" jsonschema_description:"Title"`
 	Description    string  `json:"description,omitempty" jsonschema_description:"Body (HTML or text)"`
 	Status         int64   `json:"status,omitempty" jsonschema_description:"Status (state) id"`
@@ -30,66 +34,59 @@ type IssueData struct {
 	DueDate        Millis  `json:"dueDate,omitempty" jsonschema_description:"Due date"`
 	StartDate      Millis  `json:"startDate,omitempty" jsonschema_description:"Start date"`
 	EstimatePoint  float64 `json:"estimatePoint,omitempty" jsonschema_description:"Story points"`
-	// Custom holds custom fields keyed by their code, e.g. "customfield_12".
-	Custom map[string]any `json:"-"`
 }
 
-// customFieldCode is the shape of a custom field's code.
-var customFieldCode = regexp.MustCompile(`^customfield_\w+$`)
+// codeTypes maps each common code to its Go type.
+var codeTypes = func() map[string]reflect.Type {
+	m := map[string]reflect.Type{}
+	for f := range reflect.TypeFor[IssueDataCodes]().Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		m[name] = f.Type
+	}
+	return m
+}()
 
-// issueDataAlias has IssueData's fields without its methods.
-type issueDataAlias IssueData
+// CommonCodes reports whether code is one of the common codes every
+// project's issues have.
+func CommonCodes(code string) bool {
+	_, ok := codeTypes[code]
+	return ok
+}
 
-// UnmarshalJSON decodes the named codes and collects "customfield_*" keys
-// into Custom. Any other key is an error: a misspelt code is never dropped.
+// FieldType returns the Go type of a common code, so that arguments can
+// be read against it (dates as words, numbers as strings).
+func (IssueData) FieldType(code string) (reflect.Type, bool) {
+	t, ok := codeTypes[code]
+	return t, ok
+}
+
+// UnmarshalJSON keeps numbers exact (ids are int64).
 func (d *IssueData) UnmarshalJSON(b []byte) error {
-	var all map[string]json.RawMessage
-	if err := json.Unmarshal(b, &all); err != nil {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil {
 		return err
 	}
-	var named issueDataAlias
-	if err := json.Unmarshal(b, &named); err != nil {
-		return err
-	}
-	*d = IssueData(named)
-	known := issueDataCodes
-	for k, raw := range all {
-		if known[k] {
-			continue
-		}
-		if !customFieldCode.MatchString(k) {
-			return fmt.Errorf("unknown field code %q: use one of %s or customfield_N", k, strings.Join(sortedKeys(known), ", "))
-		}
-		var v any
-		if err := json.Unmarshal(raw, &v); err != nil {
-			return err
-		}
-		if d.Custom == nil {
-			d.Custom = map[string]any{}
-		}
-		d.Custom[k] = v
-	}
+	*d = m
 	return nil
 }
 
-// MarshalJSON writes the named codes and the custom fields as one map.
-func (d IssueData) MarshalJSON() ([]byte, error) {
-	b, err := json.Marshal(issueDataAlias(d))
-	if err != nil || len(d.Custom) == 0 {
-		return b, err
-	}
-	var out map[string]any
-	if err := json.Unmarshal(b, &out); err != nil {
-		return nil, err
-	}
-	maps.Copy(out, d.Custom)
-	return json.Marshal(out)
+// JSONSchema documents the common codes and allows any other code.
+func (IssueData) JSONSchema() *jsonschema.Schema {
+	r := jsonschema.Reflector{DoNotReference: true, ExpandedStruct: true}
+	s := r.Reflect(IssueDataCodes{})
+	s.Version, s.ID, s.AdditionalProperties = "", "", nil
+	s.Description = "Field values by field code; other codes (customfield_N, ...) from issue_issue_fields"
+	return s
 }
 
-// JSONSchemaExtend allows "customfield_*" keys besides the named codes.
-func (IssueData) JSONSchemaExtend(s *jsonschema.Schema) {
-	s.PatternProperties = map[string]*jsonschema.Schema{`^customfield_\w+$`: {}}
+// CommonCodeNames lists the common codes in order.
+func CommonCodeNames() []string {
+	var out []string
+	for f := range reflect.TypeFor[IssueDataCodes]().Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		out = append(out, name)
+	}
+	return out
 }
-
-// issueDataCodes lists the JSON names of IssueData's named codes.
-var issueDataCodes = jsonNames(reflect.TypeFor[issueDataAlias]())

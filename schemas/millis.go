@@ -10,13 +10,12 @@ import (
 	"github.com/invopop/jsonschema"
 )
 
-// Millis is a date or time as Leiga wants it: epoch milliseconds. As input it
-// also accepts "YYYY-MM-DD" (midnight in Location) and RFC 3339 strings, so a
-// model never has to compute epoch values.
+// Millis is a date or time as Leiga wants it: epoch milliseconds. Tool
+// arguments may give a date as "YYYY-MM-DD", RFC 3339 or a word such as
+// "friday": the toolkit turns such strings into epoch milliseconds in the
+// user's time zone before decoding, so a model never has to compute epoch
+// values. A string that still reaches UnmarshalJSON is read in UTC.
 type Millis int64
-
-// Location is the time zone in which "YYYY-MM-DD" inputs are read.
-var Location = time.Local
 
 // UnmarshalJSON accepts a JSON number (epoch ms) or a date string.
 func (m *Millis) UnmarshalJSON(b []byte) error {
@@ -26,7 +25,7 @@ func (m *Millis) UnmarshalJSON(b []byte) error {
 		if err := json.Unmarshal(b, &s); err != nil {
 			return err
 		}
-		v, err := ParseMillis(s)
+		v, err := ParseMillis(s, time.UTC)
 		if err != nil {
 			return err
 		}
@@ -45,9 +44,10 @@ func (m *Millis) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// ParseMillis reads "YYYY-MM-DD", RFC 3339, or a decimal epoch-ms string.
-func ParseMillis(s string) (Millis, error) {
-	if t, err := time.ParseInLocation(time.DateOnly, s, Location); err == nil {
+// ParseMillis reads "YYYY-MM-DD" (midnight in loc), RFC 3339, or a decimal
+// epoch-ms string.
+func ParseMillis(s string, loc *time.Location) (Millis, error) {
+	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
 		return Millis(t.UnixMilli()), nil
 	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {

@@ -10,6 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
+
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
 	"github.com/mark3labs/mcp-go/mcp"
@@ -17,7 +20,7 @@ import (
 
 // runTool calls a workflow tool and decodes its structured result into out
 // (when non-nil). It fails the test on an isError result unless wantErr.
-func runTool(t *testing.T, d *Deps, name, args string, out any) *mcp.CallToolResult {
+func runTool(t *testing.T, d *toolkit.Deps, name, args string, out any) *mcp.CallToolResult {
 	t.Helper()
 	res := call(t, d, name, args)
 	if res.IsError {
@@ -36,7 +39,7 @@ func runTool(t *testing.T, d *Deps, name, args string, out any) *mcp.CallToolRes
 }
 
 // toolError calls a tool that must fail and returns its message.
-func toolError(t *testing.T, d *Deps, name, args string) string {
+func toolError(t *testing.T, d *toolkit.Deps, name, args string) string {
 	t.Helper()
 	res := call(t, d, name, args)
 	if !res.IsError {
@@ -46,7 +49,7 @@ func toolError(t *testing.T, d *Deps, name, args string) string {
 }
 
 // apiData reads an endpoint straight from the sandbox, for checks.
-func apiData(t *testing.T, d *Deps, method, path string, query url.Values, body any) jmap {
+func apiData(t *testing.T, d *toolkit.Deps, method, path string, query url.Values, body any) jmap {
 	t.Helper()
 	resp, err := d.API.Do(context.Background(), leigaapi.Request{Method: method, Path: path, Query: query, Body: body, Idempotent: true})
 	if err != nil {
@@ -62,7 +65,7 @@ func apiData(t *testing.T, d *Deps, method, path string, query url.Values, body 
 	return asMap(v)
 }
 
-func issueData(t *testing.T, d *Deps, id string) jmap {
+func issueData(t *testing.T, d *toolkit.Deps, id string) jmap {
 	return apiData(t, d, "GET", "/issue/get", url.Values{"id": {id}}, nil)
 }
 
@@ -82,9 +85,9 @@ func ids64(v any) []int64 {
 
 func TestAssistantToolsAreRegistered(t *testing.T) {
 	reg := testRegistry()
-	want := map[string]Effect{
-		"create_issue": Create, "update_issue": Update, "search_issues": Read, "my_issues": Read,
-		"get_issue": Read, "add_comment": Create, "log_work": Create,
+	want := map[string]toolkit.Effect{
+		"create_issue": toolkit.Create, "update_issue": toolkit.Update, "search_issues": toolkit.Read, "my_issues": toolkit.Read,
+		"get_issue": toolkit.Read, "add_comment": toolkit.Create, "log_work": toolkit.Create,
 	}
 	for name, effect := range want {
 		tool, ok := reg.Tool(name)
@@ -242,8 +245,8 @@ func TestAssistantDryRunSendsNoWrite(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.tool, func(t *testing.T) {
 			var out struct {
-				DryRun    bool      `json:"dry_run"`
-				WouldSend wouldSend `json:"would_send"`
+				DryRun    bool           `json:"dry_run"`
+				WouldSend endpoints.Sent `json:"would_send"`
 			}
 			res := runTool(t, d, tc.tool, tc.args, &out)
 			if !out.DryRun || out.WouldSend.Path != tc.path || out.WouldSend.Body == nil {
@@ -259,12 +262,12 @@ func TestAssistantDryRunSendsNoWrite(t *testing.T) {
 	}
 	// The previewed body is exactly what a real call sends.
 	var dry struct {
-		WouldSend wouldSend `json:"would_send"`
+		WouldSend endpoints.Sent `json:"would_send"`
 	}
 	args := `{"project":"WEB","title":"Newsletter sign-up form","assignee":"carol","labels":["frontend"],"due":"+2w","priority":"low"}`
 	runTool(t, d, "create_issue", args[:len(args)-1]+`,"dry_run":true}`, &dry)
 	want := `{"data":{"assignee":1003,"dueDate":` + strconv.FormatInt(dayMs("2026-11-18"), 10) + `,"label":[512],"priority":4,"summary":"Newsletter sign-up form"},"issueTypeId":2,"projectId":102}`
-	if got := compactJSON(dry.WouldSend.Body); got != want {
+	if got := toolkit.CompactJSON(dry.WouldSend.Body); got != want {
 		t.Errorf("would send %s\nwant       %s", got, want)
 	}
 	runTool(t, d, "create_issue", args, nil)
@@ -272,7 +275,7 @@ func TestAssistantDryRunSendsNoWrite(t *testing.T) {
 		t.Errorf("created %v", got)
 	}
 	var up struct {
-		WouldSend wouldSend `json:"would_send"`
+		WouldSend endpoints.Sent `json:"would_send"`
 		Changes   map[string]change
 	}
 	runTool(t, d, "update_issue", `{"issue":"WEB-2","status":"In Progress","dry_run":true}`, &up)

@@ -3,6 +3,8 @@ package tools
 import (
 	"slices"
 	"testing"
+
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 )
 
 func TestContextBudget(t *testing.T) {
@@ -12,16 +14,16 @@ func TestContextBudget(t *testing.T) {
 		maxTokens int
 		maxTools  int
 	}{
-		{nil, BudgetDefaultTokens, BudgetDefaultTools},
-		{[]string{ToolsetCatalog}, BudgetCatalogTokens, 3},
-		{[]string{ToolsetAll}, BudgetAllTokens, 0},
+		{nil, toolkit.BudgetDefaultTokens, toolkit.BudgetDefaultTools},
+		{[]string{toolkit.ToolsetCatalog}, toolkit.BudgetCatalogTokens, 3},
+		{[]string{toolkit.ToolsetAll}, toolkit.BudgetAllTokens, 0},
 	}
 	for _, tt := range tests {
-		list, err := reg.Select(Selection{Toolsets: tt.toolsets})
+		list, err := reg.Select(toolkit.Selection{Toolsets: tt.toolsets})
 		if err != nil {
 			t.Fatal(err)
 		}
-		fp, err := MeasureFootprint(list)
+		fp, err := toolkit.MeasureFootprint(list)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -33,16 +35,16 @@ func TestContextBudget(t *testing.T) {
 			t.Errorf("toolsets %v: %d tools, budget %d", tt.toolsets, fp.Tools, tt.maxTools)
 		}
 		for name, n := range fp.PerTool {
-			if n > BudgetPerToolTokens {
-				t.Errorf("tool %s is %d tokens, budget %d", name, n, BudgetPerToolTokens)
+			if n > toolkit.BudgetPerToolTokens {
+				t.Errorf("tool %s is %d tokens, budget %d", name, n, toolkit.BudgetPerToolTokens)
 			}
 		}
 	}
 }
 
 func TestMedianToolFootprint(t *testing.T) {
-	list, _ := testRegistry().Select(Selection{Toolsets: []string{ToolsetAll}})
-	fp, err := MeasureFootprint(list)
+	list, _ := testRegistry().Select(toolkit.Selection{Toolsets: []string{toolkit.ToolsetAll}})
+	fp, err := toolkit.MeasureFootprint(list)
 	if err != nil {
 		t.Fatal(err)
 	}

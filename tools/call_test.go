@@ -12,7 +12,7 @@ func TestInvalidArgumentsSendNothing(t *testing.T) {
 		{"issue_get", `{"id":7,"idd":8}`, []string{`unknown field "idd"; valid fields: id`}},
 		{"issue_get", `[1]`, []string{`arguments must be a JSON object, got an array`}},
 		{"issue_get_by_issue_number", `{"issueNumber":"123"}`, []string{`field "issueNumber"`, `"123"`}},
-		{"issue_add", `{"projectId":1,"issueTypeId":2,"data":{"sumary":"x"}}`, []string{`unknown field "data.sumary"`, "summary"}},
+		{"issue_add", `{"projectId":1,"issueTypeId":2,"data":{"sumary":"x"}}`, []string{`invalid arguments for issue_add: unknown field code "sumary" in data; valid codes: summary, status, customfield_3`}},
 		{"issue_add", `{"projectId":1,"issueTypeId":2,"data":{"label":["a"]}}`, []string{`field "data.label[0]": expected integer, got string "a"`}},
 		{"issue_add", `{"projectId":1,"issueTypeId":2,"data":{"dueDate":"soon"}}`, []string{`field "data.dueDate"`}},
 	})
@@ -59,7 +59,7 @@ func TestResultShape(t *testing.T) {
 	if text(res) != want {
 		t.Errorf("text = %s, want %s", text(res), want)
 	}
-	sc, ok := res.StructuredContent.(map[string]any)
+	sc, ok := structured(t, res), true
 	if !ok || len(sc["items"].([]any)) != 1 {
 		t.Errorf("structuredContent = %#v", res.StructuredContent)
 	}

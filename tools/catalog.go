@@ -9,103 +9,70 @@ import (
 	"unicode"
 
 	"github.com/leiga-mcp/leiga-mcp/schemas"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"github.com/mark3labs/mcp-go/mcp"
 )
 
-// ToolsetCatalog is the toolset of the three meta-tools that reach every
-// other tool, for clients that cap how many tools they load.
-const ToolsetCatalog = "catalog"
-
 // catalogTools search, describe and call the tools of Deps.Reach.
-func catalogTools() []Tool {
-	return []Tool{
-		{
+func catalogTools() []toolkit.Tool {
+	return []toolkit.Tool{
+		toolkit.Composed(toolkit.Tool{
 			Name: "leiga_search_tools", Title: "Search Leiga tools",
 			Description: "Find Leiga tools for a task; returns names and one-line descriptions. Then leiga_describe_tool and leiga_call_tool.",
-			Input:       schemas.LeigaSearchTools{}, Effect: Read, Handler: searchTools,
-		},
-		{
+			Effect:      toolkit.Read,
+		}, searchTools),
+		toolkit.Composed(toolkit.Tool{
 			Name: "leiga_describe_tool", Title: "Describe a Leiga tool",
 			Description: "A Leiga tool's input schema and annotations.",
-			Input:       schemas.LeigaDescribeTool{}, Effect: Read, Handler: describeTool,
-		},
-		{
+			Effect:      toolkit.Read,
+		}, describeTool),
+		toolkit.Composed(toolkit.Tool{
 			Name: "leiga_call_tool", Title: "Call a Leiga tool",
 			Description: "Call any Leiga tool by name with arguments matching its schema (see leiga_describe_tool).",
-			Input:       schemas.LeigaCallTool{}, Effect: Dispatch, Handler: callTool,
-		},
+			Effect:      toolkit.Dispatch,
+		}, callTool),
 	}
-}
-
-// Reach is the set of tools the catalog meta-tools can find and call: the
-// server's selection widened to every toolset, with the same read-only and
-// exclusions.
-type Reach struct {
-	tools  []*Tool
-	byName map[string]*Tool
-	text   map[string]searchText // lower-cased text each search matches
 }
 
 // searchText is what leiga_search_tools matches a tool on, prepared once.
 type searchText struct{ name, title, rest string }
 
-// NewReach returns the reach over list, leaving out the meta-tools.
-func NewReach(list []*Tool) *Reach {
-	r := &Reach{byName: map[string]*Tool{}, text: map[string]searchText{}}
+// searchIndex builds the search text of every reachable tool.
+func searchIndex(list []*toolkit.Tool) any {
+	idx := make(map[string]searchText, len(list))
 	for _, t := range list {
-		if t.Toolset == ToolsetCatalog {
-			continue
-		}
-		r.tools = append(r.tools, t)
-		r.byName[t.Name] = t
-		r.text[t.Name] = searchText{
+		idx[t.Name] = searchText{
 			name:  strings.ReplaceAll(t.Name, "_", " "),
 			title: strings.ToLower(t.Title),
 			rest:  strings.ToLower(t.Description + " " + t.Toolset),
 		}
 	}
-	return r
-}
-
-// find returns a reachable tool the context's narrowing allows.
-func (r *Reach) find(ctx context.Context, name string) (*Tool, error) {
-	if r == nil {
-		return nil, fmt.Errorf("the tool catalog is not available on this server")
-	}
-	t, ok := r.byName[name]
-	if n, narrowed := NarrowingFrom(ctx); ok && narrowed && !n.Allows(t.Name, t.ReadOnly()) {
-		ok = false
-	}
-	if !ok {
-		names := make([]string, 0, len(r.tools))
-		for _, t := range r.tools {
-			names = append(names, t.Name)
-		}
-		return nil, fmt.Errorf("no tool %q on this server%s", name, suggest(name, names))
-	}
-	return t, nil
+	return idx
 }
 
 // searchTools ranks reachable tools by how well their name, title and
 // description match the query words.
-func searchTools(ctx context.Context, d *Deps, in any) (*mcp.CallToolResult, error) {
-	q := in.(*schemas.LeigaSearchTools)
+func searchTools(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, q *schemas.LeigaSearchTools) (*mcp.CallToolResult, error) {
+	if d.Reach == nil {
+		return nil, fmt.Errorf("the tool catalog is not available on this server")
+	}
 	limit := cmp.Or(q.Limit, 10)
 	words := searchWords(q.Query)
+	idx := d.Reach.Index(searchIndex).(map[string]searchText)
 	type hit struct {
-		t     *Tool
+		t     *toolkit.Tool
 		score int
 	}
 	var hits []hit
-	n, narrowed := NarrowingFrom(ctx)
-	for _, t := range d.Reach.tools {
+	n, narrowed := toolkit.NarrowingFrom(ctx)
+	for _, t := range d.Reach.Tools() {
 		if q.Toolset != "" && t.Toolset != q.Toolset {
 			continue
 		}
 		if narrowed && !n.Allows(t.Name, t.ReadOnly()) {
 			continue
 		}
-		if s := matchScore(d.Reach.text[t.Name], words); s > 0 {
+		if s := matchScore(idx[t.Name], words); s > 0 {
 			hits = append(hits, hit{t, s})
 		}
 	}
@@ -130,8 +97,8 @@ func searchTools(ctx context.Context, d *Deps, in any) (*mcp.CallToolResult, err
 }
 
 // describeTool returns a tool's schema and annotations.
-func describeTool(ctx context.Context, d *Deps, in any) (*mcp.CallToolResult, error) {
-	t, err := d.Reach.find(ctx, in.(*schemas.LeigaDescribeTool).Name)
+func describeTool(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, in *schemas.LeigaDescribeTool) (*mcp.CallToolResult, error) {
+	t, err := d.Reach.Find(ctx, in.Name)
 	if err != nil {
 		return nil, err
 	}
@@ -143,13 +110,12 @@ func describeTool(ctx context.Context, d *Deps, in any) (*mcp.CallToolResult, er
 	if t.Endpoint != nil {
 		info["endpoint"] = t.Endpoint.String()
 	}
-	return mcp.NewToolResultStructured(info, compactJSON(info)), nil
+	return mcp.NewToolResultStructured(info, toolkit.CompactJSON(info)), nil
 }
 
 // callTool runs a reachable tool exactly as a direct tools/call would.
-func callTool(ctx context.Context, d *Deps, in any) (*mcp.CallToolResult, error) {
-	c := in.(*schemas.LeigaCallTool)
-	t, err := d.Reach.find(ctx, c.Name)
+func callTool(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, c *schemas.LeigaCallTool) (*mcp.CallToolResult, error) {
+	t, err := d.Reach.Find(ctx, c.Name)
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,10 @@ package tools
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 )
 
 // contractCase is one tool called with valid arguments and the exact
@@ -38,7 +41,7 @@ func TestContract(t *testing.T) {
 			if res.IsError {
 				t.Fatalf("isError: %s", text(res))
 			}
-			got := f.requests()
+			got := f.requests(tc.path)
 			if len(got) != 1 {
 				t.Fatalf("sent %d requests, want 1", len(got))
 			}
@@ -89,4 +92,12 @@ func jsonEqual(a, b string) bool {
 	xb, _ := json.Marshal(x)
 	yb, _ := json.Marshal(y)
 	return string(xb) == string(yb)
+}
+
+// expandDates replaces the placeholder DUE with 2026-11-30 in epoch ms,
+// read in the local time zone, as argument coercion does for Deps without
+// a Location.
+func expandDates(s string) string {
+	due, _ := time.ParseInLocation(time.DateOnly, "2026-11-30", time.Local)
+	return strings.ReplaceAll(s, "DUE", strconv.FormatInt(due.UnixMilli(), 10))
 }

@@ -21,6 +21,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
+
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
 	"github.com/leiga-mcp/leiga-mcp/tools"
@@ -90,7 +92,7 @@ func (c *cannedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 }
 
 // benchDeps returns Deps whose Leiga client talks to a canned transport.
-func benchDeps(tb testing.TB, reg *tools.Registry) (*tools.Deps, *cannedTransport) {
+func benchDeps(tb testing.TB, reg *toolkit.Registry) (*toolkit.Deps, *cannedTransport) {
 	tb.Helper()
 	sb, err := sandbox.New(sandbox.Options{})
 	if err != nil {
@@ -105,7 +107,7 @@ func benchDeps(tb testing.TB, reg *tools.Registry) (*tools.Deps, *cannedTranspor
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return &tools.Deps{API: api, Reach: tools.NewReach(reg.Tools()), Location: time.UTC}, canned
+	return &toolkit.Deps{API: api, Reach: toolkit.NewReach(reg.Tools(), nil), Location: time.UTC}, canned
 }
 
 // dispatchCases are representative calls: GET without and with

@@ -3,6 +3,8 @@ package tools
 import (
 	"strings"
 	"testing"
+
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 )
 
 // epicContract lists a contract case for every epic endpoint tool.
@@ -25,22 +27,22 @@ var epicContract = []contractCase{
 func TestEpicInvalidArgumentsSendNothing(t *testing.T) {
 	assertRefused(t, []refusal{
 		{"epic_add", `{"projectId":1}`, []string{`missing required field "data"`}},
-		{"epic_add", `{"projectId":1,"data":{"title":"x"}}`, []string{`unknown field "data.title"`, "summary"}},
+		{"epic_add", `{"projectId":1,"data":{"title":"x"}}`, []string{`unknown field code "title" in data; valid codes: summary, customfield_3`}},
 		{"epic_update", `{"data":{"summary":"x"}}`, []string{`missing required field "id"`}},
 		{"epic_page", `{"projectId":1,"pageSize":500}`, []string{`field "pageSize"`}},
 		{"epic_page_issue", `{"projectId":1}`, []string{`missing required field "id"`}},
 		{"epic_epic_field_info", `{"projectId":1,"fieldCode":""}`, []string{`field "fieldCode"`}},
 		{"epic_relation_issue", `{"epicId":8,"issueIds":[]}`, []string{`field "issueIds"`}},
 		{"epic_relation_issue", `{"epicId":8,"issueIds":[0]}`, []string{`field "issueIds[0]"`}},
-		{"epic_relation_issue", `{"epicId":8,"issueIds":11}`, []string{`field "issueIds": expected array`}},
+		{"epic_relation_issue", `{"epicId":8,"issueIds":{"id":11}}`, []string{`field "issueIds": expected array`}},
 	})
 }
 
 func TestEpicEffects(t *testing.T) {
-	assertEffects(t, "epic", map[string]Effect{
-		"epic_filter_options": Read, "epic_page": Read, "epic_page_issue": Read, "epic_epic_fields": Read,
-		"epic_epic_field_info": Read, "epic_add": Create, "epic_update": Update, "epic_remove": Delete,
-		"epic_detail": Read, "epic_relation_issue": Update,
+	assertEffects(t, "epic", map[string]toolkit.Effect{
+		"epic_filter_options": toolkit.Read, "epic_page": toolkit.Read, "epic_page_issue": toolkit.Read, "epic_epic_fields": toolkit.Read,
+		"epic_epic_field_info": toolkit.Read, "epic_add": toolkit.Create, "epic_update": toolkit.Update, "epic_remove": toolkit.Delete,
+		"epic_detail": toolkit.Read, "epic_relation_issue": toolkit.Update,
 	})
 }
 

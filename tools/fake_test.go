@@ -4,11 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 	"github.com/mark3labs/mcp-go/mcp"
@@ -46,30 +51,59 @@ func (f *fakeLeiga) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	io.WriteString(w, body)
 }
 
-func (f *fakeLeiga) requests() []sent {
+// lookups are the reads a tool may make to check its arguments (a
+// project's field codes); requests leaves them out.
+var lookups = map[string]string{
+	"GET /issue/issue-fields": `{"code":"0","msg":"ok","data":{"fields":[{"fieldCode":"summary","fieldName":"Summary"},{"fieldCode":"status","fieldName":"Status"},{"fieldCode":"customfield_3","fieldName":"Severity"},{"fieldCode":"customfield_7","fieldName":"Team"},{"fieldCode":"estimateLabour","fieldName":"Estimate"}]}}`,
+	"GET /epic/epic-fields":   `{"code":"0","msg":"ok","data":{"fields":[{"fieldCode":"summary","fieldName":"Summary"},{"fieldCode":"customfield_3","fieldName":"Severity"}]}}`,
+}
+
+// requests returns what the fake received, argument-checking look-ups
+// left out unless their path is in keep.
+func (f *fakeLeiga) requests(keep ...string) []sent {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return append([]sent(nil), f.got...)
+	var out []sent
+	for _, s := range f.got {
+		if _, lookup := lookups[s.Method+" "+s.Path]; !lookup || slices.Contains(keep, s.Path) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // newFake starts a fake Leiga and returns Deps that call it.
-func newFake(t *testing.T) (*fakeLeiga, *Deps) {
+func newFake(t *testing.T) (*fakeLeiga, *toolkit.Deps) {
 	t.Helper()
-	f := &fakeLeiga{replies: map[string]string{}}
+	f := &fakeLeiga{replies: maps.Clone(lookups)}
 	srv := httptest.NewServer(f)
 	t.Cleanup(srv.Close)
 	api, err := leigaapi.New(leigaapi.Options{BaseURL: srv.URL + "/openapi/api", Tokens: leigaapi.NewStaticToken("test-token-1"), MaxAttempts: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return f, &Deps{API: api}
+	return f, &toolkit.Deps{API: api, Resolver: resolve.New(api, resolve.Options{})}
+}
+
+// structured decodes a result's structuredContent.
+func structured(t testing.TB, res *mcp.CallToolResult) map[string]any {
+	t.Helper()
+	b, err := json.Marshal(res.StructuredContent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatalf("structuredContent %s: %v", b, err)
+	}
+	return m
 }
 
 // testRegistry is built once: building checks and compiles every schema.
 var testRegistry = sync.OnceValue(MustRegistry)
 
 // call runs a registered tool with JSON arguments.
-func call(t *testing.T, d *Deps, name, args string) *mcp.CallToolResult {
+func call(t *testing.T, d *toolkit.Deps, name, args string) *mcp.CallToolResult {
 	t.Helper()
 	tool, ok := testRegistry().Tool(name)
 	if !ok {
@@ -110,7 +144,7 @@ func assertRefused(t *testing.T, cases []refusal) {
 
 // assertEffects checks that each named tool exists in toolset with the
 // wanted effect.
-func assertEffects(t *testing.T, toolset string, want map[string]Effect) {
+func assertEffects(t *testing.T, toolset string, want map[string]toolkit.Effect) {
 	t.Helper()
 	reg := testRegistry()
 	for name, effect := range want {

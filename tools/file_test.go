@@ -15,6 +15,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
+
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 	"github.com/mark3labs/mcp-go/mcp"
 )
@@ -95,7 +97,7 @@ func TestFileUploadRequest(t *testing.T) {
 	if !strings.Contains(text(res), "fileKey: fk-9") {
 		t.Errorf("result %s lacks the fileKey", text(res))
 	}
-	if sc, ok := res.StructuredContent.(map[string]any); !ok || sc["fileKey"] != "fk-9" {
+	if sc, ok := structured(t, res), true; !ok || sc["fileKey"] != "fk-9" {
 		t.Errorf("structuredContent = %#v", res.StructuredContent)
 	}
 }
@@ -127,9 +129,10 @@ func TestFileUploadFromAllowedPath(t *testing.T) {
 	if err := os.Symlink(p, link); err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv(UploadDirsEnv, filepath.Join(t.TempDir(), "gone")+string(os.PathListSeparator)+dir)
+	allowed := []string{filepath.Join(t.TempDir(), "gone"), dir}
 	for _, path := range []string{p, link, filepath.Join(dir, "sub", "..", "sub", "notes.txt")} {
 		f, d := newFake(t)
+		d.UploadDirs = allowed
 		args, _ := json.Marshal(map[string]string{"fileName": "notes.txt", "path": path})
 		res := call(t, d, "file_upload", string(args))
 		if res.IsError {
@@ -206,8 +209,8 @@ func TestFileUploadRefusedSendsNothing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Setenv(UploadDirsEnv, tt.env)
 			f, d := newFake(t)
+			d.UploadDirs = filepath.SplitList(tt.env)
 			args, _ := json.Marshal(tt.args)
 			res := call(t, d, "file_upload", string(args))
 			if !res.IsError {
@@ -256,7 +259,7 @@ func (r *rawLeiga) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 }
 
 // newRawLeiga serves r and returns Deps whose client allows attempts sends.
-func newRawLeiga(t *testing.T, r *rawLeiga, attempts int) *Deps {
+func newRawLeiga(t *testing.T, r *rawLeiga, attempts int) *toolkit.Deps {
 	t.Helper()
 	srv := httptest.NewServer(r)
 	t.Cleanup(srv.Close)
@@ -264,7 +267,7 @@ func newRawLeiga(t *testing.T, r *rawLeiga, attempts int) *Deps {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Deps{API: api}
+	return &toolkit.Deps{API: api}
 }
 
 func TestFileUploadIsNotRetried(t *testing.T) {

@@ -21,6 +21,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
+
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
 	"github.com/leiga-mcp/leiga-mcp/tools"
@@ -72,10 +75,10 @@ var fuzzReplies = []fixedReply{
 }
 
 // fuzzDeps builds one Deps per reply, plus one for the sandbox.
-func fuzzDeps(tb testing.TB, reg *tools.Registry) ([]*tools.Deps, *sandbox.Sandbox) {
+func fuzzDeps(tb testing.TB, reg *toolkit.Registry) ([]*toolkit.Deps, *sandbox.Sandbox) {
 	tb.Helper()
-	reach := tools.NewReach(reg.Tools())
-	mk := func(rt http.RoundTripper, token string) *tools.Deps {
+	reach := toolkit.NewReach(reg.Tools(), nil)
+	mk := func(rt http.RoundTripper, token string) *toolkit.Deps {
 		api, err := leigaapi.New(leigaapi.Options{
 			BaseURL:     "http://leiga.invalid/openapi/api",
 			Tokens:      leigaapi.NewStaticToken(token),
@@ -86,9 +89,9 @@ func fuzzDeps(tb testing.TB, reg *tools.Registry) ([]*tools.Deps, *sandbox.Sandb
 		if err != nil {
 			tb.Fatal(err)
 		}
-		return &tools.Deps{API: api, Reach: reach, Location: time.UTC}
+		return &toolkit.Deps{API: api, Reach: reach, Location: time.UTC, Resolver: resolve.New(api, resolve.Options{Location: time.UTC})}
 	}
-	var deps []*tools.Deps
+	var deps []*toolkit.Deps
 	for _, r := range fuzzReplies {
 		deps = append(deps, mk(r, fuzzToken))
 	}
@@ -111,7 +114,6 @@ func notAnObject(raw []byte) bool {
 }
 
 func FuzzToolArguments(f *testing.F) {
-	f.Setenv(tools.UploadDirsEnv, "") // file_upload may read no local file
 	reg, err := tools.NewRegistry()
 	if err != nil {
 		f.Fatal(err)

@@ -3,12 +3,14 @@ package tools
 import (
 	"slices"
 	"strings"
+
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 )
 
 // Instructions returns the server instructions for a selection: how to find
 // ids, to search before creating, that dates are local. Only advice about
 // tools the client can see is included, so the text stays short.
-func Instructions(selected []*Tool) string {
+func Instructions(selected []*toolkit.Tool) string {
 	has := map[string]bool{}
 	sets := map[string]bool{}
 	for _, t := range selected {
@@ -22,10 +24,10 @@ func Instructions(selected []*Tool) string {
 	if has["create_issue"] {
 		lines = append(lines, "Search before creating: create_issue reports near-identical open issues instead of creating a twin. Use dry_run to preview a write.")
 	}
-	if slices.ContainsFunc(selected, func(t *Tool) bool { return t.Endpoint != nil }) {
+	if slices.ContainsFunc(selected, func(t *toolkit.Tool) bool { return t.Endpoint != nil }) {
 		lines = append(lines, "Endpoint tools (named after API paths, e.g. issue_get_by_issue_number) take numeric ids: get them from list tools first (project_list, issue_type_list, workflow_list, sprint_list_with_count), never guess. Issue writes take a data map keyed by field code (summary, status, priority, assignee, ...).")
 	}
-	if sets[ToolsetCatalog] {
+	if sets[toolkit.ToolsetCatalog] {
 		lines = append(lines, "More tools than listed exist: find them with leiga_search_tools, read their schema with leiga_describe_tool, run them with leiga_call_tool.")
 	}
 	lines = append(lines,

@@ -1,6 +1,10 @@
 package tools
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
+)
 
 // issueContract lists a contract case for every issue endpoint tool.
 var issueContract = []contractCase{
@@ -80,9 +84,9 @@ func TestIssueInvalidArguments(t *testing.T) {
 		{"issue_update_subtask_status", `{"id":30,"projectId":1}`, []string{`missing required field "done"`}},
 		{"issue_labour_record_add", `{"issueId":10,"labour":1,"recordTime":"2026-11-30"}`, []string{`missing required field "remarks"`}},
 		{"issue_labour_record_add", `{"issueId":10,"labour":0,"recordTime":"2026-11-30","remarks":"x"}`, []string{`field "labour"`}},
-		{"issue_labour_record_add", `{"issueId":10,"labour":1,"recordTime":"yesterday","remarks":"x"}`, []string{`field "recordTime"`}},
+		{"issue_labour_record_add", `{"issueId":10,"labour":1,"recordTime":"some day","remarks":"x"}`, []string{`field "recordTime"`}},
 		{"issue_batch_add", `{"projectId":1,"issueTypeId":2,"datas":[]}`, []string{`field "datas"`}},
-		{"issue_batch_add", `{"projectId":1,"issueTypeId":2,"datas":[{"titel":"x"}]}`, []string{`unknown field "datas[0].titel"`, "summary"}},
+		{"issue_batch_add", `{"projectId":1,"issueTypeId":2,"datas":[{"titel":"x"}]}`, []string{`invalid arguments for issue_batch_add: unknown field code "titel" in datas[0]; valid codes: summary`}},
 		{"issue_batch_update", `{"projectId":1,"issueTypeId":2,"issueIds":[0],"data":{"sprint":5}}`, []string{`field "issueIds[0]"`}},
 		{"issue_batch_remove", `{"projectId":1}`, []string{`missing required field "issueIds"`}},
 		{"issue_select_options", `{"projectId":1,"customFieldIds":[1]}`, []string{`missing required field "customFiledIds"`, `unknown field "customFieldIds"`}},
@@ -95,11 +99,11 @@ func TestIssueInvalidArguments(t *testing.T) {
 // TestIssueEffects pins the annotations of the issue writes a client must
 // treat with care.
 func TestIssueEffects(t *testing.T) {
-	assertEffects(t, "issue", map[string]Effect{
-		"issue_remove": Delete, "issue_batch_remove": Delete, "issue_remove_relationship": Delete,
-		"issue_remove_subtask": Delete, "issue_labour_record_delete": Delete,
-		"issue_trash_restore": Update, "issue_update_subtask_status": Update, "issue_batch_update": Update,
-		"issue_add_relationship": Create, "issue_batch_add_subtask": Create, "issue_labour_record_add": Create,
-		"issue_page": Read, "issue_v2_page": Read, "issue_trash_page": Read, "issue_page_finished": Read,
+	assertEffects(t, "issue", map[string]toolkit.Effect{
+		"issue_remove": toolkit.Delete, "issue_batch_remove": toolkit.Delete, "issue_remove_relationship": toolkit.Delete,
+		"issue_remove_subtask": toolkit.Delete, "issue_labour_record_delete": toolkit.Delete,
+		"issue_trash_restore": toolkit.Update, "issue_update_subtask_status": toolkit.Update, "issue_batch_update": toolkit.Update,
+		"issue_add_relationship": toolkit.Create, "issue_batch_add_subtask": toolkit.Create, "issue_labour_record_add": toolkit.Create,
+		"issue_page": toolkit.Read, "issue_v2_page": toolkit.Read, "issue_trash_page": toolkit.Read, "issue_page_finished": toolkit.Read,
 	})
 }

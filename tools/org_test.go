@@ -28,7 +28,7 @@ func TestOrgInvalidArgumentsSendNothing(t *testing.T) {
 		{"org_enable_org_user", `{}`, []string{`missing required field "userId"`}},
 		{"org_disable_org_user", `{"userId":0}`, []string{`field "userId"`}},
 		{"org_remove_org_user", `{}`, []string{`missing required field "userId"`}},
-		{"org_remove_org_user", `{"userId":"12"}`, []string{`field "userId": expected integer, got string`}},
+		{"org_remove_org_user", `{"userId":"twelve"}`, []string{`field "userId": expected integer, got string`}},
 	})
 }
 

@@ -1,54 +1,57 @@
 package tools
 
-import "github.com/leiga-mcp/leiga-mcp/schemas"
+import (
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
+)
 
 // projectTools are the endpoints of the project module.
-func projectTools() []Tool {
-	return []Tool{
+func projectTools() []toolkit.Tool {
+	return []toolkit.Tool{
 		{
 			Name: "project_project_template", Title: "List project templates",
 			Description: "Project templates; a template's code is the templateCode of project_add.",
-			Endpoint:    get("/project/project-template"), Input: schemas.ProjectProjectTemplate{}, Effect: Read,
+			Endpoint:    endpoints.ProjectProjectTemplate, Effect: toolkit.Read,
 		},
 		{
 			Name: "project_list", Title: "List projects",
 			Description: "All projects you can see: id, key, name. Start here to find a projectId.",
-			Endpoint:    get("/project/list"), Input: schemas.ProjectList{}, Effect: Read,
+			Endpoint:    endpoints.ProjectList, Effect: toolkit.Read,
 		},
 		{
 			Name: "project_project_overview_scheme", Title: "Get project overview fields",
 			Description: "A project's overview fields; their fieldCodes are the data keys of project_update.",
-			Endpoint:    get("/project/project-overview-scheme"), Input: schemas.ProjectProjectOverviewScheme{}, Effect: Read,
+			Endpoint:    endpoints.ProjectProjectOverviewScheme, Effect: toolkit.Read,
 		},
 		{
 			Name: "project_add", Title: "Create project",
 			Description: "Create a project; templateCode from project_project_template, leaderId from org_all_member_list.",
-			Endpoint:    post("/project/add"), Input: schemas.ProjectAdd{}, Effect: Create,
+			Endpoint:    endpoints.ProjectAdd, Effect: toolkit.Create,
 		},
 		{
 			Name: "project_update", Title: "Update project",
 			Description: "Change a project's overview fields, keyed by fieldCode from project_project_overview_scheme.",
-			Endpoint:    patch("/project/update"), Input: schemas.ProjectUpdate{}, Effect: Update,
+			Endpoint:    endpoints.ProjectUpdate, Effect: toolkit.Update,
 		},
 		{
 			Name: "project_get_by_project_key", Title: "Get project by key",
 			Description: "Project detail by its key (e.g. MOBILE).",
-			Endpoint:    get("/project/get-by-project-key"), Input: schemas.ProjectGetByProjectKey{}, Effect: Read,
+			Endpoint:    endpoints.ProjectGetByProjectKey, Effect: toolkit.Read,
 		},
 		{
 			Name: "project_get", Title: "Get project",
 			Description: "Project detail by numeric id.",
-			Endpoint:    get("/project/get"), Input: schemas.ProjectGet{}, Effect: Read,
+			Endpoint:    endpoints.ProjectGet, Effect: toolkit.Read,
 		},
 		{
 			Name: "project_role_change", Title: "Change member roles",
 			Description: "Replace a project member's roles; role ids from project_role_type, userId from user_project_user_list.",
-			Endpoint:    post("/project/role-change"), Input: schemas.ProjectRoleChange{}, Effect: Update,
+			Endpoint:    endpoints.ProjectRoleChange, Effect: toolkit.Update,
 		},
 		{
 			Name: "project_role_type", Title: "List project roles",
 			Description: "Roles that can be given to project members: id, code, name.",
-			Endpoint:    get("/project/role-type"), Input: schemas.ProjectRoleType{}, Effect: Read,
+			Endpoint:    endpoints.ProjectRoleType, Effect: toolkit.Read,
 		},
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 )
 
 func TestRenderedResults(t *testing.T) {
@@ -21,7 +23,7 @@ func TestRenderedResults(t *testing.T) {
 		{"page as markdown table with dates and tag names",
 			`{"total":3,"list":[{"id":1,"summary":"Crash","dueDate":1764457200000,"createTime":1764495900000,"tags":[{"id":4,"tagName":"bug"},{"id":5,"tagName":"ios"}],"empty":null}]}`,
 			`{"projectId":1}`,
-			[]string{"total: 3", "| createTime | dueDate | id | summary | tags |", "| 2025-11-30 10:45 | 2025-11-30 | 1 | Crash | bug, ios |", "Page 1: rows 1-1 of 3. More: call again with pageNumber=2."},
+			[]string{"total: 3", "| id | summary | dueDate | createTime | tags |", "| 1 | Crash | 2025-11-30 | 2025-11-30 10:45 | bug, ios |", "Page 1: rows 1-1 of 3. More: call again with pageNumber=2."},
 			[]string{"empty"}},
 		{"long page as CSV",
 			`{"total":25,"list":[` + strings.Join(rows25, ",") + `]}`, `{"projectId":1}`,
@@ -73,10 +75,10 @@ func TestResultBudgetTruncatesRows(t *testing.T) {
 	}
 	f.replies["POST /issue/page"] = `{"code":"0","msg":"ok","data":{"total":500,"list":[` + strings.Join(rows, ",") + `]}}`
 	res := call(t, d, "issue_page", `{"projectId":1,"pageSize":100}`)
-	sc := res.StructuredContent.(map[string]any)
+	sc := structured(t, res)
 	kept := len(sc["list"].([]any))
-	if kept == 0 || kept >= 100 || len(compactJSON(sc)) > 2000 {
-		t.Errorf("kept %d rows, %d bytes", kept, len(compactJSON(sc)))
+	if kept == 0 || kept >= 100 || len(toolkit.CompactJSON(sc)) > 2000 {
+		t.Errorf("kept %d rows, %d bytes", kept, len(toolkit.CompactJSON(sc)))
 	}
 	want := fmt.Sprintf("Result truncated to %d of 100 rows", kept)
 	if !strings.Contains(text(res), want) || !strings.Contains(text(res), "pageNumber=2") {

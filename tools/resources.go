@@ -7,37 +7,77 @@ import (
 	"strings"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
 	"github.com/leiga-mcp/leiga-mcp/prompts"
+	"github.com/leiga-mcp/leiga-mcp/schemas"
+	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 )
 
-// resourceRead is how one resource URI reads Leiga: a GET whose single
-// query parameter comes from the URI's last segment.
+// resourceRead is one resource template: the URI's last segment names the
+// object, read is how Leiga is asked for it.
 type resourceRead struct {
-	template    string // URI template, e.g. leiga://issue/{number}
-	name, desc  string
-	path, param string // Leiga GET path and its parameter
-	complete    string // completion kind of the template variable
+	template   string // URI template, e.g. leiga://issue/{number}
+	name, desc string
+	complete   resolve.Kind // completion kind of the template variable
+	read       func(ctx context.Context, c *leigaapi.Client, value string) ([]byte, error)
+}
+
+// readAs reads one object through an endpoint whose input is built from the
+// URI's value.
+func readAs[In, Out any](e endpoints.Endpoint[In, Out], input func(string) (In, error)) func(context.Context, *leigaapi.Client, string) ([]byte, error) {
+	return func(ctx context.Context, c *leigaapi.Client, value string) ([]byte, error) {
+		in, err := input(value)
+		if err != nil {
+			return nil, err
+		}
+		req, err := e.Request(in)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := c.Do(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		return resp.Data, nil
+	}
 }
 
 var resourceReads = []resourceRead{
-	{"leiga://project/{key}", "Project", "A project by key, e.g. leiga://project/MOBILE", "/project/get-by-project-key", "projectKey", CompleteProject},
-	{"leiga://issue/{number}", "Issue", "An issue by number, e.g. leiga://issue/MOBILE-12", "/issue/get-by-issue-number", "issueNumber", CompleteIssue},
-	{"leiga://sprint/{id}", "Sprint", "A sprint by id, e.g. leiga://sprint/202", "/sprint/get", "id", CompleteSprintID},
+	{"leiga://project/{key}", "Project", "A project by key, e.g. leiga://project/MOBILE", resolve.KindProject,
+		readAs(endpoints.ProjectGetByProjectKey, func(v string) (schemas.ProjectGetByProjectKey, error) {
+			return schemas.ProjectGetByProjectKey{ProjectKey: v}, nil
+		})},
+	{"leiga://issue/{number}", "Issue", "An issue by number, e.g. leiga://issue/MOBILE-12", resolve.KindIssue,
+		readAs(endpoints.IssueGetByIssueNumber, func(v string) (schemas.IssueGetByIssueNumber, error) {
+			return schemas.IssueGetByIssueNumber{IssueNumber: strings.ToUpper(v)}, nil
+		})},
+	{"leiga://sprint/{id}", "Sprint", "A sprint by id, e.g. leiga://sprint/202", resolve.KindSprintID,
+		readAs(endpoints.SprintGet, func(v string) (schemas.SprintGet, error) {
+			var id int64
+			if _, err := fmt.Sscan(v, &id); err != nil || id <= 0 {
+				return schemas.SprintGet{}, fmt.Errorf("%w: sprint id %q is not a number", server.ErrResourceNotFound, v)
+			}
+			return schemas.SprintGet{ID: id}, nil
+		})},
 }
 
 // projectsURI is the static resource listing every project.
 const projectsURI = "leiga://projects"
 
 // Resources returns the server's resources and resource templates, read
-// through d's Leiga client.
-func Resources(d *Deps) ([]server.ServerResource, []server.ServerResourceTemplate) {
+// through d's Leiga client and shaped like tool results: cleaned JSON with
+// dates as ISO 8601 in the user's time zone. An object that does not exist
+// is the MCP resource-not-found error.
+func Resources(d *toolkit.Deps) ([]server.ServerResource, []server.ServerResourceTemplate) {
 	projects := server.ServerResource{
 		Resource: mcp.NewResource(projectsURI, "Projects",
 			mcp.WithResourceDescription("Every project you can see: id, key, name"), mcp.WithMIMEType("application/json")),
 		Handler: func(ctx context.Context, req mcp.ReadResourceRequest) ([]mcp.ResourceContents, error) {
-			return readResource(ctx, d, req.Params.URI, leigaapi.Request{Method: "GET", Path: "/project/list"})
+			read := readAs(endpoints.ProjectList, func(string) (schemas.ProjectList, error) { return schemas.ProjectList{}, nil })
+			return readResource(ctx, d, req.Params.URI, "", read)
 		},
 	}
 	templates := make([]server.ServerResourceTemplate, 0, len(resourceReads))
@@ -50,8 +90,7 @@ func Resources(d *Deps) ([]server.ServerResource, []server.ServerResourceTemplat
 				if err != nil {
 					return nil, err
 				}
-				q := url.Values{rr.param: {value}}
-				return readResource(ctx, d, req.Params.URI, leigaapi.Request{Method: "GET", Path: rr.path, Query: q})
+				return readResource(ctx, d, req.Params.URI, value, rr.read)
 			},
 		})
 	}
@@ -63,33 +102,34 @@ func lastSegment(uri, template string) (string, error) {
 	prefix := template[:strings.LastIndex(template, "/")+1]
 	value, ok := strings.CutPrefix(uri, prefix)
 	if !ok || value == "" || strings.Contains(value, "/") {
-		return "", fmt.Errorf("resource URI %q does not match %s", uri, template)
+		return "", fmt.Errorf("%w: URI %q does not match %s", server.ErrResourceNotFound, uri, template)
 	}
 	return url.PathUnescape(value)
 }
 
-// readResource calls Leiga and returns the data, cleaned, as JSON.
-func readResource(ctx context.Context, d *Deps, uri string, req leigaapi.Request) ([]mcp.ResourceContents, error) {
-	resp, err := d.API.Do(ctx, req)
+// readResource reads one resource and shapes it.
+func readResource(ctx context.Context, d *toolkit.Deps, uri, value string, read func(context.Context, *leigaapi.Client, string) ([]byte, error)) ([]mcp.ResourceContents, error) {
+	data, err := read(ctx, d.API, value)
 	if err != nil {
-		return nil, fmt.Errorf("%s", leigaapi.Redact(err.Error()))
+		if e, ok := leigaapi.AsError(err); ok && (e.Code == "404" || e.HTTPStatus == 404 || strings.Contains(strings.ToLower(e.Message), "not found")) {
+			return nil, fmt.Errorf("%w: %s", server.ErrResourceNotFound, uri)
+		}
+		return nil, fmt.Errorf("%s", leigaapi.RedactContext(ctx, toolkit.CleanMessage(err.Error())))
 	}
-	v, err := decodeData(resp.Data)
+	text, err := toolkit.ResourceJSON(ctx, d, data)
 	if err != nil {
 		return nil, err
 	}
-	return []mcp.ResourceContents{mcp.TextResourceContents{
-		URI: uri, MIMEType: "application/json", Text: leigaapi.Redact(compactJSON(cleanText(v))),
-	}}, nil
+	return []mcp.ResourceContents{mcp.TextResourceContents{URI: uri, MIMEType: "application/json", Text: text}}, nil
 }
 
 // ResourceCompletions completes resource template variables with names the
 // resolver knows: project keys, issue numbers, sprint ids.
-func ResourceCompletions(r *Resolver) server.ResourceCompletionProvider {
+func ResourceCompletions(r *resolve.Resolver) server.ResourceCompletionProvider {
 	return resourceCompleter{r}
 }
 
-type resourceCompleter struct{ r *Resolver }
+type resourceCompleter struct{ r *resolve.Resolver }
 
 // CompleteResourceArgument answers completion/complete for a template.
 func (c resourceCompleter) CompleteResourceArgument(ctx context.Context, uri string, arg mcp.CompleteArgument, _ mcp.CompleteContext) (*mcp.Completion, error) {
@@ -106,6 +146,6 @@ func (c resourceCompleter) CompleteResourceArgument(ctx context.Context, uri str
 }
 
 // PromptCompleter adapts the resolver to the prompts' argument completion.
-func PromptCompleter(r *Resolver) prompts.ArgumentCompleter {
+func PromptCompleter(r *resolve.Resolver) prompts.ArgumentCompleter {
 	return r.Complete
 }

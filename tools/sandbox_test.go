@@ -1,18 +1,18 @@
 package tools
 
 import (
-	"net/http"
 	"strconv"
 	"testing"
 	"time"
 
-	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox/sandboxtest"
+	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 )
 
-// sandboxNow is the fixed clock of sandbox tests: Wednesday 2026-11-04,
-// 10:00 UTC, a few days into the demo data's timeline.
-var sandboxNow = time.Date(2026, time.November, 4, 10, 0, 0, 0, time.UTC)
+// sandboxNow is the fixed clock of sandbox tests.
+var sandboxNow = sandboxtest.Now
 
 // sandboxOptions configure newSandboxDeps.
 type sandboxOptions struct {
@@ -21,33 +21,21 @@ type sandboxOptions struct {
 }
 
 // newSandboxDeps returns Deps wired to a fresh in-process sandbox (demo
-// seed, fixed clock, no network) with a registered Resolver in UTC whose
-// "me" is the sandbox's API user. The sandbox's Stats() counts requests.
-func newSandboxDeps(t testing.TB, opts ...sandboxOptions) (*sandbox.Sandbox, *Deps) {
+// seed, fixed clock, no network) with a Resolver in UTC whose "me" is the
+// sandbox's API user. The sandbox's Stats() counts requests.
+func newSandboxDeps(t testing.TB, opts ...sandboxOptions) (*sandbox.Sandbox, *toolkit.Deps) {
 	t.Helper()
 	var o sandboxOptions
 	if len(opts) > 0 {
 		o = opts[0]
 	}
-	sb, err := sandbox.New(sandbox.Options{Now: func() time.Time { return sandboxNow }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	api, err := leigaapi.New(leigaapi.Options{
-		BaseURL:     "https://sandbox.invalid/openapi/api",
-		Tokens:      leigaapi.NewStaticToken(sandbox.StaticToken),
-		HTTPClient:  &http.Client{Transport: sb.Transport()},
-		MaxAttempts: 1,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	sb, api := sandboxtest.New(t)
 	me := o.me
 	if me == "" && !o.noMe {
 		me = strconv.FormatInt(sandbox.DemoUserAlice, 10)
 	}
-	r := NewResolver(api, ResolverOptions{Me: me, Location: time.UTC, Now: func() time.Time { return sandboxNow }})
-	return sb, &Deps{API: api, Resolver: r, Location: time.UTC}
+	r := resolve.New(api, resolve.Options{Me: me, Location: time.UTC, Now: func() time.Time { return sandboxNow }})
+	return sb, &toolkit.Deps{API: api, Resolver: r, Location: time.UTC}
 }
 
 // writes counts the requests that change something, from sandbox stats.

@@ -1,6 +1,10 @@
 package tools
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
+)
 
 // sprintContract lists a contract case for every sprint endpoint tool.
 var sprintContract = []contractCase{
@@ -17,7 +21,7 @@ func TestSprintInvalidArgumentsSendNothing(t *testing.T) {
 	assertRefused(t, []refusal{
 		{"sprint_add", `{"projectId":1}`, []string{`missing required field "name"`}},
 		{"sprint_add", `{"projectId":1,"name":""}`, []string{`field "name"`}},
-		{"sprint_add", `{"projectId":1,"name":"S","startDate":"next week"}`, []string{`field "startDate"`}},
+		{"sprint_add", `{"projectId":1,"name":"S","startDate":"some day"}`, []string{`field "startDate"`}},
 		{"sprint_add", `{"projectId":0,"name":"S"}`, []string{`field "projectId"`}},
 		{"sprint_update", `{"id":3,"goal":"g"}`, []string{`missing required field "name"`}},
 		{"sprint_remove", `{"id":3}`, []string{`missing required field "sprintId"`, `unknown field "id"; valid fields: sprintId`}},
@@ -25,8 +29,8 @@ func TestSprintInvalidArgumentsSendNothing(t *testing.T) {
 }
 
 func TestSprintEffects(t *testing.T) {
-	assertEffects(t, "sprint", map[string]Effect{
-		"sprint_add": Create, "sprint_update": Update, "sprint_remove": Delete,
-		"sprint_get": Read, "sprint_list_with_count": Read,
+	assertEffects(t, "sprint", map[string]toolkit.Effect{
+		"sprint_add": toolkit.Create, "sprint_update": toolkit.Update, "sprint_remove": toolkit.Delete,
+		"sprint_get": toolkit.Read, "sprint_list_with_count": toolkit.Read,
 	})
 }

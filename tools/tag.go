@@ -1,29 +1,32 @@
 package tools
 
-import "github.com/leiga-mcp/leiga-mcp/schemas"
+import (
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
+)
 
 // tagTools are the endpoints of the tag module.
-func tagTools() []Tool {
-	return []Tool{
+func tagTools() []toolkit.Tool {
+	return []toolkit.Tool{
 		{
 			Name: "tag_add", Title: "Create tag",
 			Description: "Create a tag (label) in a project.",
-			Endpoint:    post("/tag/add"), Input: schemas.TagAdd{}, Effect: Create,
+			Endpoint:    endpoints.TagAdd, Effect: toolkit.Create,
 		},
 		{
 			Name: "tag_update", Title: "Rename tag",
 			Description: "Rename a tag; id from tag_list.",
-			Endpoint:    patch("/tag/update"), Input: schemas.TagUpdate{}, Effect: Update,
+			Endpoint:    endpoints.TagUpdate, Effect: toolkit.Update,
 		},
 		{
 			Name: "tag_remove", Title: "Remove tag",
 			Description: "Delete a tag; id from tag_list.",
-			Endpoint:    del("/tag/remove"), Input: schemas.TagRemove{}, Effect: Delete,
+			Endpoint:    endpoints.TagRemove, Effect: toolkit.Delete,
 		},
 		{
 			Name: "tag_list", Title: "List tags",
 			Description: "A project's tags; their ids are the values of the issue field label.",
-			Endpoint:    post("/tag/list"), Input: schemas.TagList{}, Effect: Read,
+			Endpoint:    endpoints.TagList, Effect: toolkit.Read,
 		},
 	}
 }

@@ -1,6 +1,10 @@
 package tools
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
+)
 
 // versionContract lists a contract case for every version endpoint tool.
 var versionContract = []contractCase{
@@ -42,13 +46,13 @@ func TestVersionInvalidArgumentsSendNothing(t *testing.T) {
 
 // TestVersionEffects pins the annotation of each version tool: releasing,
 // archiving and (dis)associating issues change state in place and can be
-// undone, so they are Update, not Delete.
+// undone, so they are toolkit.Update, not toolkit.Delete.
 func TestVersionEffects(t *testing.T) {
-	assertEffects(t, "version", map[string]Effect{
-		"version_version_status_list": Read, "version_optional_owner_list": Read, "version_all_version": Read,
-		"version_add": Create, "version_update": Update, "version_remove": Delete,
-		"version_release": Update, "version_unrelease": Update, "version_archive": Update, "version_unarchive": Update,
-		"version_detail": Read, "version_associate_issue": Update, "version_disassociate_issue": Update,
-		"version_page_associate": Read,
+	assertEffects(t, "version", map[string]toolkit.Effect{
+		"version_version_status_list": toolkit.Read, "version_optional_owner_list": toolkit.Read, "version_all_version": toolkit.Read,
+		"version_add": toolkit.Create, "version_update": toolkit.Update, "version_remove": toolkit.Delete,
+		"version_release": toolkit.Update, "version_unrelease": toolkit.Update, "version_archive": toolkit.Update, "version_unarchive": toolkit.Update,
+		"version_detail": toolkit.Read, "version_associate_issue": toolkit.Update, "version_disassociate_issue": toolkit.Update,
+		"version_page_associate": toolkit.Read,
 	})
 }

@@ -1,6 +1,10 @@
 package tools
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
+)
 
 // workflowContract lists a contract case for every workflow endpoint tool.
 var workflowContract = []contractCase{
@@ -19,7 +23,7 @@ func TestWorkflowInvalidArgumentsSendNothing(t *testing.T) {
 
 // Workflow calls are POSTs that only read: they must stay visible under --read-only.
 func TestWorkflowToolsAreReadOnly(t *testing.T) {
-	tools, err := testRegistry().Select(Selection{Toolsets: []string{"workflow"}, ReadOnly: true})
+	tools, err := testRegistry().Select(toolkit.Selection{Toolsets: []string{"workflow"}, ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"maps"
 	"slices"
 	"strings"
@@ -158,8 +159,8 @@ var endpointCalls = []endpointCall{
 }
 
 // e2eEndpointTools are the registered tools that call one Leiga endpoint.
-func e2eEndpointTools() []*tools.Tool {
-	var out []*tools.Tool
+func e2eEndpointTools() []*toolkit.Tool {
+	var out []*toolkit.Tool
 	for _, tool := range tools.MustRegistry().Tools() {
 		if tool.Endpoint != nil {
 			out = append(out, tool)
@@ -198,7 +199,7 @@ func TestEveryEndpointToolHasARow(t *testing.T) {
 }
 
 // e2eRequired are the top-level required properties of a tool's schema.
-func e2eRequired(t *testing.T, tool *tools.Tool) []string {
+func e2eRequired(t *testing.T, tool *toolkit.Tool) []string {
 	t.Helper()
 	var s struct {
 		Required []string `json:"required"`
@@ -244,7 +245,7 @@ func TestEveryEndpointToolAgainstTheSandbox(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	c := sandboxClient(t, "--toolsets", "all")
-	byName := map[string]*tools.Tool{}
+	byName := map[string]*toolkit.Tool{}
 	for _, tool := range e2eEndpointTools() {
 		byName[tool.Name] = tool
 	}

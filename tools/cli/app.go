@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"log/slog"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
@@ -11,9 +12,9 @@ import (
 type app struct {
 	cfg      *config
 	log      *slog.Logger
-	registry *tools.Registry
-	tools    []*tools.Tool
-	deps     *tools.Deps
+	registry *toolkit.Registry
+	tools    []*toolkit.Tool
+	deps     *toolkit.Deps
 	upstream string // "sandbox" or the base URL, for logs
 	env      Env
 	// headerSources holds per-client credentials sent in HTTP headers.
@@ -51,7 +52,7 @@ func (rt *app) close() {
 }
 
 // find returns the selected tool called name.
-func (rt *app) find(name string) *tools.Tool {
+func (rt *app) find(name string) *toolkit.Tool {
 	for _, t := range rt.tools {
 		if t.Name == name {
 			return t

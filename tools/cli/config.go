@@ -3,13 +3,13 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
-	"github.com/leiga-mcp/leiga-mcp/tools"
 	"github.com/leiga-mcp/leiga-mcp/tools/mcpserver"
 )
 
@@ -131,6 +131,6 @@ func (c *config) check() error {
 }
 
 // selection returns the tool selection.
-func (c *config) selection() tools.Selection {
-	return tools.Selection{Toolsets: c.Toolsets, Tools: c.Tools, Exclude: c.Exclude, ReadOnly: c.ReadOnly}
+func (c *config) selection() toolkit.Selection {
+	return toolkit.Selection{Toolsets: c.Toolsets, Tools: c.Tools, Exclude: c.Exclude, ReadOnly: c.ReadOnly}
 }

@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
+
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
 	"github.com/leiga-mcp/leiga-mcp/tools"
@@ -44,11 +47,11 @@ func TestCredentialsSurviveExpiryAndRevocationMidBurst(t *testing.T) {
 		t.Fatal(err)
 	}
 	reg := tools.MustRegistry()
-	selected, err := reg.Select(tools.Selection{Toolsets: []string{tools.ToolsetAll}})
+	selected, err := reg.Select(toolkit.Selection{Toolsets: []string{toolkit.ToolsetAll}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	deps := &tools.Deps{API: api, Resolver: tools.NewResolver(api, tools.ResolverOptions{Location: time.UTC, Now: clock.now})}
+	deps := &toolkit.Deps{API: api, Resolver: resolve.New(api, resolve.Options{Location: time.UTC, Now: clock.now})}
 	cl, err := client.NewInProcessClient(mcpserver.New(mcpserver.Config{Version: "test", Tools: selected, Deps: deps}))
 	if err != nil {
 		t.Fatal(err)

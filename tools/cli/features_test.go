@@ -112,7 +112,8 @@ func TestResourcesThroughTheServer(t *testing.T) {
 		{"leiga://project/WEB", []string{`"projectName":"Web Platform"`}, ""},
 		{"leiga://issue/MOBILE-3", []string{`"issueNumber":"MOBILE-3"`}, ""},
 		{"leiga://sprint/202", []string{`"name":"Sprint 12"`}, ""},
-		{"leiga://issue/MOBILE-99999", nil, "issue MOBILE-99999 not found"},
+		{"leiga://issue/MOBILE-99999", nil, "resource not found: leiga://issue/MOBILE-99999"},
+		{"leiga://sprint/abc", nil, "resource not found"},
 	}
 	for _, tt := range tests {
 		req := mcp.ReadResourceRequest{}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"net/http"
 	"os/signal"
 	"syscall"
@@ -76,7 +77,7 @@ func parseConfig(name string, args []string, env Env, serve bool) (*config, erro
 
 // server builds the MCP server for the runtime's tools.
 func (rt *app) server() *server.MCPServer {
-	tools.Prepare(rt.tools)
+	toolkit.Prepare(rt.tools)
 	resources, templates := tools.Resources(rt.deps)
 	return mcpserver.New(mcpserver.Config{
 		Version:             version(),
@@ -96,7 +97,7 @@ func (rt *app) server() *server.MCPServer {
 // own Leiga credentials, if it sent any.
 func (rt *app) requestContext(ctx context.Context, r *http.Request) context.Context {
 	if n, ok := mcpserver.NarrowingFromHeaders(r.Header, rt.registry.ToolsetsOf); ok {
-		ctx = tools.WithNarrowing(ctx, n)
+		ctx = toolkit.WithNarrowing(ctx, n)
 	}
 	if ts, ok := rt.requestTokens(r.Header); ok {
 		ctx = leigaapi.WithTokenSource(ctx, ts)

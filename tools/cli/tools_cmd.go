@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"io"
 	"strings"
 	"text/tabwriter"
@@ -70,7 +71,7 @@ func runTools(args []string, env Env) error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	fp, err := tools.MeasureFootprint(selected)
+	fp, err := toolkit.MeasureFootprint(selected)
 	if err != nil {
 		return err
 	}
@@ -80,7 +81,7 @@ func runTools(args []string, env Env) error {
 }
 
 // toolsMarkdown renders every toolset and its tools for the README.
-func toolsMarkdown(reg *tools.Registry) string {
+func toolsMarkdown(reg *toolkit.Registry) string {
 	var b strings.Builder
 	for _, ts := range reg.Toolsets() {
 		fmt.Fprintf(&b, "\n#### `%s` — %s\n\n| Tool | Endpoint | Effect | Description |\n|---|---|---|---|\n", ts.Name, ts.Description)
@@ -97,7 +98,7 @@ func toolsMarkdown(reg *tools.Registry) string {
 }
 
 // toolInfos describes tools for --json.
-func toolInfos(list []*tools.Tool) []toolInfo {
+func toolInfos(list []*toolkit.Tool) []toolInfo {
 	out := make([]toolInfo, 0, len(list))
 	for _, t := range list {
 		info := toolInfo{

@@ -2,13 +2,17 @@ package cli
 
 import (
 	"context"
+	"fmt"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"net/http"
+	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
-	"github.com/leiga-mcp/leiga-mcp/schemas"
-	"github.com/leiga-mcp/leiga-mcp/tools"
+	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
 )
 
 // sandboxBaseURL is the base URL of the in-process sandbox; requests to it
@@ -26,10 +30,11 @@ func (rt *app) connect(env Env) error {
 	c := rt.cfg
 	opts := leigaapi.Options{BaseURL: c.BaseURL, Timeout: c.Timeout, Logger: rt.log, UserAgent: "leiga-mcp/" + version()}
 	upstream := c.BaseURL
-	resolverOpts, err := tools.ResolverOptionsFromEnv(rt.env.Getenv)
+	loc, err := resolve.LoadLocation(rt.env.Getenv("LEIGA_TZ"))
 	if err != nil {
 		return usageError{err.Error()}
 	}
+	resolverOpts := resolve.Options{Me: strings.TrimSpace(rt.env.Getenv("LEIGA_USER")), Location: loc}
 	var newSource func(authAPI *leigaapi.Client) (leigaapi.TokenSource, error)
 	if c.Sandbox {
 		seed := sandbox.DemoSeed()
@@ -82,19 +87,19 @@ func (rt *app) connect(env Env) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	reach, err := rt.registry.Select(tools.Selection{Toolsets: []string{tools.ToolsetAll}, Exclude: c.Exclude, ReadOnly: c.ReadOnly})
+	reach, err := rt.registry.Select(toolkit.Selection{Toolsets: []string{toolkit.ToolsetAll}, Exclude: c.Exclude, ReadOnly: c.ReadOnly})
 	if err != nil {
 		return usageError{err.Error()}
 	}
 	// Each caller's credentials get their own cache of resolved names.
-	resolverOpts.Partition = func(ctx context.Context) any { return leigaapi.TokenSourceFrom(ctx) }
-	schemas.Location = resolverOpts.Location
-	rt.deps = &tools.Deps{
-		API:      api,
-		Logger:   rt.log,
-		Reach:    tools.NewReach(reach),
-		Resolver: tools.NewResolver(api, resolverOpts),
-		Location: resolverOpts.Location,
+	resolverOpts.Partition = func(ctx context.Context) string { return fmt.Sprintf("%p", leigaapi.TokenSourceFrom(ctx)) }
+	rt.deps = &toolkit.Deps{
+		API:        api,
+		Logger:     rt.log,
+		Reach:      toolkit.NewReach(reach, rt.hiddenTools()),
+		Resolver:   resolve.New(api, resolverOpts),
+		Location:   resolverOpts.Location,
+		UploadDirs: uploadDirs(rt.env.Getenv("LEIGA_UPLOAD_DIRS")),
 	}
 	rt.upstream = upstream
 	rt.headerSources = leigaapi.NewSourceRegistry(authAPI, 0, leigaapi.WithSourceLogger(rt.log))
@@ -117,3 +122,29 @@ type failingSource struct{ err error }
 
 func (f failingSource) Token(context.Context) (string, error) { return "", f.err }
 func (f failingSource) Invalidate(string)                     {}
+
+// uploadDirs splits LEIGA_UPLOAD_DIRS (os.PathListSeparator-separated).
+func uploadDirs(v string) []string {
+	var out []string
+	for _, d := range filepath.SplitList(v) {
+		if d = strings.TrimSpace(d); d != "" {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// hiddenTools says why each registered tool that the catalog cannot reach
+// is hidden: read-only mode, or an exclusion.
+func (rt *app) hiddenTools() map[string]string {
+	hidden := map[string]string{}
+	for _, t := range rt.registry.Tools() {
+		switch {
+		case slices.Contains(rt.cfg.Exclude, t.Name):
+			hidden[t.Name] = "the server's operator excluded it (--exclude-tools)"
+		case rt.cfg.ReadOnly && !t.ReadOnly() && t.Effect != toolkit.Dispatch:
+			hidden[t.Name] = "it writes, and the server runs read-only (--read-only)"
+		}
+	}
+	return hidden
+}

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/leiga-mcp/leiga-mcp/tools"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"github.com/mark3labs/mcp-go/mcp"
 )
 
@@ -19,7 +19,7 @@ const (
 
 // narrowTools is the tool filter applied to tools/list and tools/call.
 func narrowTools(ctx context.Context, list []mcp.Tool) []mcp.Tool {
-	n, ok := tools.NarrowingFrom(ctx)
+	n, ok := toolkit.NarrowingFrom(ctx)
 	if !ok {
 		return list
 	}
@@ -36,14 +36,14 @@ func narrowTools(ctx context.Context, list []mcp.Tool) []mcp.Tool {
 type ToolsetLookup func(toolName string) []string
 
 // NarrowingFromHeaders reads the X-MCP-* headers of a request.
-func NarrowingFromHeaders(h http.Header, toolsetOf ToolsetLookup) (tools.Narrowing, bool) {
+func NarrowingFromHeaders(h http.Header, toolsetOf ToolsetLookup) (toolkit.Narrowing, bool) {
 	sets := splitList(h.Get(HeaderToolsets))
 	names := splitList(h.Get(HeaderTools))
 	ro := strings.EqualFold(strings.TrimSpace(h.Get(HeaderReadOnly)), "true") || strings.TrimSpace(h.Get(HeaderReadOnly)) == "1"
 	if len(sets) == 0 && len(names) == 0 && !ro {
-		return tools.Narrowing{}, false
+		return toolkit.Narrowing{}, false
 	}
-	n := tools.Narrowing{ReadOnly: ro}
+	n := toolkit.Narrowing{ReadOnly: ro}
 	if len(sets) > 0 || len(names) > 0 {
 		n.Allowed = func(tool string) bool {
 			return slices.Contains(names, tool) || slices.Contains(sets, "all") || slices.ContainsFunc(toolsetOf(tool), func(ts string) bool { return slices.Contains(sets, ts) })

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leiga-mcp/leiga-mcp/tools"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 )
@@ -74,7 +74,7 @@ func TestNarrowingHeaders(t *testing.T) {
 		}
 		ctx := context.Background()
 		if n, ok := NarrowingFromHeaders(h, toolsetOf); ok {
-			ctx = tools.WithNarrowing(ctx, n)
+			ctx = toolkit.WithNarrowing(ctx, n)
 		}
 		if got := listed(t, s, ctx); !slices.Equal(got, tt.want) {
 			t.Errorf("headers %v: listed %v, want %v", tt.headers, got, tt.want)
@@ -84,7 +84,7 @@ func TestNarrowingHeaders(t *testing.T) {
 
 func TestNarrowedToolCannotBeCalled(t *testing.T) {
 	s := narrowServer()
-	ctx := tools.WithNarrowing(context.Background(), tools.Narrowing{ReadOnly: true})
+	ctx := toolkit.WithNarrowing(context.Background(), toolkit.Narrowing{ReadOnly: true})
 	msg := s.HandleMessage(ctx, json.RawMessage(`{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"issue_add","arguments":{}}}`))
 	b, _ := json.Marshal(msg)
 	if !json.Valid(b) || !contains(string(b), "not found") {

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
-	"github.com/leiga-mcp/leiga-mcp/tools"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 )
@@ -20,8 +20,8 @@ const Name = "leiga-mcp"
 // Config is what New needs.
 type Config struct {
 	Version      string
-	Tools        []*tools.Tool // the selected tools
-	Deps         *tools.Deps
+	Tools        []*toolkit.Tool // the selected tools
+	Deps         *toolkit.Deps
 	Logger       *slog.Logger
 	Instructions string
 	Prompts      []server.ServerPrompt
@@ -77,7 +77,7 @@ func New(cfg Config) *server.MCPServer {
 
 // handler adapts a tool to mcp-go and logs one line per call: tool name,
 // duration and outcome, never the arguments or the result.
-func handler(t *tools.Tool, d *tools.Deps, log *slog.Logger) server.ToolHandlerFunc {
+func handler(t *toolkit.Tool, d *toolkit.Deps, log *slog.Logger) server.ToolHandlerFunc {
 	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		start := time.Now()
 		res := t.Call(ctx, d, rawArguments(req))

@@ -1,0 +1,92 @@
+package tools
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
+	"github.com/leiga-mcp/leiga-mcp/schemas"
+	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
+	"github.com/mark3labs/mcp-go/mcp"
+)
+
+// create_issue: a new issue from names, unless open issues with a
+// near-identical title exist.
+func createIssueTool() toolkit.Tool {
+	return toolkit.Composed(toolkit.Tool{
+		Name: "create_issue", Title: "Create issue",
+		Description: "Create an issue by names (project, type, assignee or me, labels, sprint, dates like friday); returns similar open issues instead unless check_duplicates=false.",
+		Effect:      toolkit.Create,
+	}, handleCreateIssue)
+}
+
+// createdIssue is the answer of create_issue.
+type createdIssue struct {
+	ID     int64          `json:"id"`
+	Number string         `json:"number"`
+	URL    string         `json:"url"`
+	Set    map[string]any `json:"set"` // the resolved names of what was set
+}
+
+func handleCreateIssue(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, args *schemas.CreateIssue) (*mcp.CallToolResult, error) {
+	r := d.Resolver
+	p, err := r.Project(ctx, args.Project)
+	if err != nil {
+		return nil, fmt.Errorf("project: %w", err)
+	}
+	var typ resolve.Ref
+	if args.Type != "" {
+		typ, err = r.IssueType(ctx, p, args.Type)
+	} else {
+		typ, err = r.DefaultIssueType(ctx, p.ID)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("type: %w", err)
+	}
+	title := strings.TrimSpace(args.Title)
+	fp := planFields(ctx, r, p, args.IssueFieldsByName, false)
+	if err := fp.err(); err != nil {
+		return nil, err
+	}
+	fp.data["summary"] = title
+	fp.names["project"], fp.names["type"], fp.names["title"] = p.ProjectKey, typ.Name, title
+
+	if args.CheckDuplicates == nil || *args.CheckDuplicates {
+		twins, err := findDuplicates(ctx, d, p, title)
+		if err != nil {
+			return nil, fmt.Errorf("checking for duplicates: %w", err)
+		}
+		if len(twins) > 0 {
+			return toolkit.Result(ctx, d, map[string]any{"created": false, "duplicates": twins},
+				fmt.Sprintf("Not created: %d open issue(s) in %s have a near-identical title. Update one of them, or call create_issue again with check_duplicates=false to create anyway.", len(twins), p.ProjectKey))
+		}
+	}
+	in := schemas.IssueAdd{ProjectIssueType: schemas.ProjectIssueType{ProjectID: p.ID, IssueTypeID: typ.ID}, Data: fp.data}
+	if args.DryRun {
+		sent, err := endpoints.IssueAdd.Preview(in)
+		if err != nil {
+			return nil, err
+		}
+		return toolkit.Result(ctx, d, map[string]any{"dry_run": true, "would_send": sent, "set": fp.names},
+			"Dry run: nothing was created. Call again without dry_run to create it.")
+	}
+	made, err := endpoints.Call(ctx, d.API, endpoints.IssueAdd, in)
+	if err != nil {
+		return nil, err
+	}
+	out := createdIssue{ID: made.ID, Number: made.Number, Set: fp.names}
+	if out.ID == 0 {
+		return nil, fmt.Errorf("Leiga created the issue but returned no id")
+	}
+	if out.Number == "" { // the catalog's answer is only {id}: read the number back
+		if is, err := r.Issue(ctx, strconv.FormatInt(out.ID, 10)); err == nil {
+			out.Number, out.URL = is.Number, is.URL
+		}
+	}
+	out.URL = cmp.Or(out.URL, r.IssueURL(p.ProjectKey, out.Number))
+	return toolkit.Result(ctx, d, out)
+}

@@ -1,0 +1,148 @@
+package tools
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/leiga-mcp/leiga-mcp/schemas"
+	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
+)
+
+// The issue fields create_issue and update_issue set by name, resolved to
+// the field codes and ids Leiga takes.
+
+// clearWords are the values that clear an optional field in update_issue.
+var clearWords = map[string]bool{"none": true, "null": true, "unassigned": true, "-": true}
+
+func isClear(s string) bool { return clearWords[strings.ToLower(strings.TrimSpace(s))] }
+
+// fieldPlan is a resolved issue data map (fieldCode -> value) and the
+// names it stands for.
+type fieldPlan struct {
+	data  schemas.IssueData
+	names map[string]any
+	errs  []error
+}
+
+func newFieldPlan() *fieldPlan {
+	return &fieldPlan{data: schemas.IssueData{}, names: map[string]any{}}
+}
+
+// set records a resolved field, or the failure to resolve it.
+func (fp *fieldPlan) set(code, field string, ref resolve.Ref, err error) {
+	if err != nil {
+		fp.errs = append(fp.errs, fmt.Errorf("%s: %w", field, err))
+		return
+	}
+	fp.data[code] = ref.ID
+	fp.names[field] = ref.Name
+}
+
+// clear records a field to empty.
+func (fp *fieldPlan) clear(code, field string) {
+	fp.data[code] = nil
+	fp.names[field] = "none"
+}
+
+// err joins every resolution failure, so that all can be fixed at once.
+func (fp *fieldPlan) err() error { return errors.Join(fp.errs...) }
+
+// planFields resolves the by-name fields of a create (clearable false) or
+// an update (clearable: "none" empties a field, labels [] removes all).
+func planFields(ctx context.Context, r *resolve.Resolver, p resolve.Ref, f schemas.IssueFieldsByName, clearable bool) *fieldPlan {
+	fp := newFieldPlan()
+	if f.Description != "" {
+		fp.data["description"] = markdownHTML(f.Description)
+		fp.names["description"] = fmt.Sprintf("%d characters of Markdown", len([]rune(f.Description)))
+	}
+	if f.Priority != "" {
+		ref, err := r.Priority(ctx, p, f.Priority)
+		fp.set("priority", "priority", ref, err)
+	}
+	optional := func(value, code, field string, resolve func(string) (resolve.Ref, error)) {
+		switch {
+		case value == "":
+		case clearable && isClear(value):
+			fp.clear(code, field)
+		default:
+			ref, err := resolve(value)
+			fp.set(code, field, ref, err)
+		}
+	}
+	optional(f.Assignee, "assignee", "assignee", func(q string) (resolve.Ref, error) { return r.Member(ctx, p, q) })
+	if resolve.IsNoSprint(f.Sprint) {
+		if clearable {
+			fp.clear("sprint", "sprint")
+		}
+		f.Sprint = ""
+	}
+	optional(f.Sprint, "sprint", "sprint", func(q string) (resolve.Ref, error) {
+		ref, err := r.Sprint(ctx, p, q)
+		if err == nil && ref.Closed {
+			err = fmt.Errorf("sprint %q is closed; choose an open sprint%s", ref.Name, openOptions(ctx, r.Sprints, p.ID))
+		}
+		return ref, err
+	})
+	optional(f.Epic, "epic", "epic", func(q string) (resolve.Ref, error) { return r.Epic(ctx, p, q) })
+	optional(f.Version, "releaseVersion", "version", func(q string) (resolve.Ref, error) {
+		ref, err := r.Version(ctx, q)
+		if err == nil && ref.Closed {
+			err = fmt.Errorf("version %q is archived; choose another%s", ref.Name, openOptions(ctx, func(ctx context.Context, _ int64) ([]resolve.Ref, error) { return r.Versions(ctx) }, 0))
+		}
+		return ref, err
+	})
+	if f.Labels != nil {
+		ids, names := []int64{}, []string{}
+		for _, l := range f.Labels {
+			ref, err := r.Tag(ctx, p, l)
+			if err != nil {
+				fp.errs = append(fp.errs, fmt.Errorf("labels: %w", err))
+				continue
+			}
+			if !slices.Contains(ids, ref.ID) {
+				ids, names = append(ids, ref.ID), append(names, ref.Name)
+			}
+		}
+		if len(ids) > 0 || clearable {
+			fp.data["label"], fp.names["labels"] = ids, names
+		}
+	}
+	date := func(value, code, field string) {
+		switch {
+		case value == "":
+		case clearable && isClear(value):
+			fp.clear(code, field)
+		default:
+			ms, err := resolve.DateMillis(value, r.Now(), r.Location())
+			if err != nil {
+				fp.errs = append(fp.errs, fmt.Errorf("%s: %w", field, err))
+				return
+			}
+			fp.data[code], fp.names[field] = ms, resolve.FormatDate(ms, r.Location())
+		}
+	}
+	date(f.Due, "dueDate", "due")
+	date(f.Start, "startDate", "start")
+	return fp
+}
+
+// openOptions lists the open (not closed) options of a list, for messages.
+func openOptions(ctx context.Context, list func(context.Context, int64) ([]resolve.Ref, error), pid int64) string {
+	refs, err := list(ctx, pid)
+	if err != nil {
+		return ""
+	}
+	var open []string
+	for _, f := range refs {
+		if !f.Closed {
+			open = append(open, f.Name)
+		}
+	}
+	if len(open) == 0 {
+		return ""
+	}
+	return ": " + resolve.ListCapped(open)
+}
