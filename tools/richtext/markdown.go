@@ -43,6 +43,13 @@ var markdown = parser.NewParser(
 	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 )
 
+// maxMarkdown is the longest Markdown MarkdownToHTML parses, in bytes. Some
+// inputs (thousands of unclosed links, quotes nested thousands deep) take
+// goldmark time that grows with the square of their length: 64 KiB of them
+// take about a second, 4 MiB (the largest request the server reads) would
+// take hours. No description or comment a model writes comes near it.
+const maxMarkdown = 64 << 10
+
 // newlines turns Windows (and old Mac) line endings into "\n" before parsing.
 var newlines = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
@@ -56,10 +63,15 @@ var escaper = strings.NewReplacer(`&`, "&amp;", `'`, "&#39;", `<`, "&lt;", `>`, 
 // inline bold, italic, strike-through, code and links (http, https and
 // mailto only; a link with any other scheme renders as its text). Images
 // become links to the image. Everything else is escaped text: no raw HTML
-// gets through. The output has no line breaks between tags.
+// gets through. The output has no line breaks between tags. Text longer
+// than 64 KiB is not read as Markdown: it becomes escaped paragraphs, one
+// per run of lines between blank lines, with its line breaks kept.
 func MarkdownToHTML(md string) string {
 	if strings.ContainsRune(md, '\r') {
 		md = newlines.Replace(md)
+	}
+	if len(md) > maxMarkdown {
+		return plainHTML(md)
 	}
 	src := []byte(md)
 	doc := markdown.Parse(text.NewReader(src))
@@ -68,6 +80,35 @@ func MarkdownToHTML(md string) string {
 	// The walker never returns an error: every visit below returns nil.
 	_ = ast.Walk(doc, r.visit)
 	return r.b.String()
+}
+
+// plainHTML renders text as paragraphs without reading any Markdown in it:
+// blank lines end a paragraph, other line breaks become <br>, and all of it
+// is escaped.
+func plainHTML(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	open := false
+	for l := range strings.SplitSeq(s, "\n") {
+		if strings.TrimSpace(l) == "" {
+			if open {
+				b.WriteString("</p>")
+				open = false
+			}
+			continue
+		}
+		if open {
+			b.WriteString("<br>")
+		} else {
+			b.WriteString("<p>")
+			open = true
+		}
+		escaper.WriteString(&b, strings.TrimSpace(l))
+	}
+	if open {
+		b.WriteString("</p>")
+	}
+	return b.String()
 }
 
 // htmlRenderer writes the HTML for one parsed Markdown document. It writes

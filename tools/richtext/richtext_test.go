@@ -1,6 +1,9 @@
 package richtext
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // markdownCases are the Markdown → Leiga HTML conversions MarkdownToHTML
 // must make. The first ones are those the tools package's tests have always
@@ -93,6 +96,21 @@ func TestMarkdownToHTML(t *testing.T) {
 				t.Errorf("MarkdownToHTML(%q)\n got %s\nwant %s", tc.md, got, tc.want)
 			}
 		})
+	}
+}
+
+func TestMarkdownToHTMLLongText(t *testing.T) {
+	line := "**bold** <script>x</script> [l](javascript:y) "
+	n := maxMarkdown/len(line) + 1
+	long := strings.Repeat(line+"\n", n) + "\n\nend"
+	want := "<p>" + strings.Repeat("**bold** &lt;script&gt;x&lt;/script&gt; [l](javascript:y)<br>", n-1) +
+		"**bold** &lt;script&gt;x&lt;/script&gt; [l](javascript:y)</p><p>end</p>"
+	if got := MarkdownToHTML(long); got != want {
+		t.Errorf("MarkdownToHTML(%d bytes) = %.200s...", len(long), got)
+	}
+	atLimit := strings.Repeat("a", maxMarkdown-len(" **b**")) + " **b**"
+	if got := MarkdownToHTML(atLimit); !strings.HasSuffix(got, "a <strong>b</strong></p>") {
+		t.Errorf("MarkdownToHTML(%d bytes) = ...%s", len(atLimit), got[len(got)-40:])
 	}
 }
 
