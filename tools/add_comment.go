@@ -5,6 +5,7 @@ import (
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
 	"github.com/leiga-mcp/leiga-mcp/schemas"
+	"github.com/leiga-mcp/leiga-mcp/tools/richtext"
 	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"github.com/mark3labs/mcp-go/mcp"
 )
@@ -24,8 +25,8 @@ func handleAddComment(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, arg
 	if err != nil {
 		return nil, err
 	}
-	content := markdownHTML(args.Text)
-	in := schemas.CommentAdd{CommentModule: "issue", LinkID: is.ID, Content: content, PlainContent: htmlText(content), CommentID: args.ReplyTo}
+	content := richtext.MarkdownToHTML(args.Text)
+	in := schemas.CommentAdd{CommentModule: "issue", LinkID: is.ID, Content: content, PlainContent: richtext.HTMLToText(content), CommentID: args.ReplyTo}
 	if args.DryRun {
 		sent, err := endpoints.CommentAdd.Preview(in)
 		if err != nil {

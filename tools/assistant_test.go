@@ -562,29 +562,3 @@ func TestAssistantLogWork(t *testing.T) {
 		}
 	}
 }
-
-func TestAssistantMarkdown(t *testing.T) {
-	cases := []struct{ md, want string }{
-		{"plain", "<p>plain</p>"},
-		{"one\ntwo\n\nthree", "<p>one<br>two</p><p>three</p>"},
-		{"# Title\nbody", "<h1>Title</h1><p>body</p>"},
-		{"- a\n- *b*\n  more\n\n1. x\n2) y", "<ul><li>a</li><li><em>b</em><br>more</li></ul><ol><li>x</li><li>y</li></ol>"},
-		{"```go\nif a < b {}\n```", "<pre><code>if a &lt; b {}</code></pre>"},
-		{"> quoted\n> text", "<blockquote><p>quoted<br>text</p></blockquote>"},
-		{"a **b** _c_ ~~d~~ `e*f*`", "<p>a <strong>b</strong> <em>c</em> <s>d</s> <code>e*f*</code></p>"},
-		{"snake_case_name and 2 * 3 * 4", "<p>snake_case_name and 2 * 3 * 4</p>"},
-		{"[x](javascript:alert(1))", "<p>x)</p>"},
-		{"[a_b](https://e.example/a_b_c?x=1&y=2)", `<p><a href="https://e.example/a_b_c?x=1&amp;y=2">a_b</a></p>`},
-		{"<https://e.example>", `<p><a href="https://e.example">https://e.example</a></p>`},
-		{"<b>raw</b> & \"q\"", "<p>&lt;b&gt;raw&lt;/b&gt; &amp; &#34;q&#34;</p>"},
-		{"---", "<hr>"},
-	}
-	for _, tc := range cases {
-		if got := markdownHTML(tc.md); got != tc.want {
-			t.Errorf("markdownHTML(%q)\n got %s\nwant %s", tc.md, got, tc.want)
-		}
-	}
-	if got := htmlText("<p>a &amp; b</p><ul><li>x</li><li>y</li></ul><p>c<br>d</p>"); got != "a & b\n- x\n- y\n\nc\nd" {
-		t.Errorf("htmlText = %q", got)
-	}
-}

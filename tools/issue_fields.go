@@ -9,6 +9,7 @@ import (
 
 	"github.com/leiga-mcp/leiga-mcp/schemas"
 	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
+	"github.com/leiga-mcp/leiga-mcp/tools/richtext"
 )
 
 // The issue fields create_issue and update_issue set by name, resolved to
@@ -55,7 +56,7 @@ func (fp *fieldPlan) err() error { return errors.Join(fp.errs...) }
 func planFields(ctx context.Context, r *resolve.Resolver, p resolve.Ref, f schemas.IssueFieldsByName, clearable bool) *fieldPlan {
 	fp := newFieldPlan()
 	if f.Description != "" {
-		fp.data["description"] = markdownHTML(f.Description)
+		fp.data["description"] = richtext.MarkdownToHTML(f.Description)
 		fp.names["description"] = fmt.Sprintf("%d characters of Markdown", len([]rune(f.Description)))
 	}
 	if f.Priority != "" {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
 	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
+	"github.com/leiga-mcp/leiga-mcp/tools/richtext"
 )
 
 // How the workflow tools show issues: a compact row in lists, a compact
@@ -130,7 +131,7 @@ func issueView(is *endpoints.Issue, loc *time.Location) issueDetail {
 		v.Points = &pts
 	}
 	v.LoggedHours = is.LoggedHours.Value
-	desc := htmlText(is.Description)
+	desc := richtext.HTMLToText(is.Description)
 	if r := []rune(desc); len(r) > maxDescription {
 		desc = string(r[:maxDescription]) + fmt.Sprintf("… [%d more characters]", len(r)-maxDescription)
 	}
@@ -162,7 +163,7 @@ const maxCommentText = 1000
 func readComment(c endpoints.Comment, loc *time.Location) commentView {
 	text := c.Plain
 	if text == "" {
-		text = htmlText(c.HTML)
+		text = richtext.HTMLToText(c.HTML)
 	}
 	if r := []rune(text); len(r) > maxCommentText {
 		text = string(r[:maxCommentText]) + "…"
