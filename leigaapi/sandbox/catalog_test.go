@@ -318,8 +318,8 @@ func TestRoutesMatchCatalog(t *testing.T) {
 		t.Fatalf("%d routes for %d catalog entries", len(routes), len(entries))
 	}
 	for i, e := range entries {
-		if routes[i].method != e.Method || routes[i].path != e.Path {
-			t.Errorf("route %d is %s %s, catalog has %s", i, routes[i].method, routes[i].path, e.key())
+		if routes[i].ep.Method() != e.Method || routes[i].ep.Path() != e.Path {
+			t.Errorf("route %d is %s %s, catalog has %s", i, routes[i].ep.Method(), routes[i].ep.Path(), e.key())
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
 )
 
 // filePrefix starts every file key.
@@ -37,7 +39,7 @@ func (st *store) fileView(f *File) fileView {
 	return fileView{
 		FileKey: f.Key, FileName: f.Name, FileType: kind, FileSize: len(f.Data), FileSuffix: path.Ext(f.Name),
 		ContentType: f.ContentType, OriginalURL: fmt.Sprintf("%s/files/%s/%s", webBase, f.Key, f.Name),
-		FileDownloadPath: "/file/download?fileKey=" + f.Key,
+		FileDownloadPath: endpoints.FileDownload.Path() + "?fileKey=" + f.Key,
 		UploadUserID:     f.UploadBy, UploadUserName: st.userName(f.UploadBy), UploadTime: f.UploadTime,
 	}
 }

@@ -37,6 +37,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/client/transport"
 	"github.com/mark3labs/mcp-go/mcp"
@@ -55,10 +56,11 @@ var (
 // staticToken is the sandbox's ready-made access token.
 const staticToken = "sandbox-token"
 
-const (
-	latencyTool = "project_list"
-	latencyPath = "/project/list"
-)
+// latencyTool is the tool timed against a direct call of its endpoint.
+const latencyTool = "project_list"
+
+// latencyPath is the path of latencyTool's endpoint.
+var latencyPath = endpoints.ProjectList.Path()
 
 func main() {
 	flag.Parse()
