@@ -2,9 +2,11 @@ package toolkit
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // A small JSON reader for result shaping. It keeps object members in the
@@ -33,6 +35,7 @@ type node struct {
 	members []member // objects
 	items   []node   // arrays
 	dirty   bool     // a string that holds invisible characters
+	spaced  bool     // a container with whitespace between its tokens
 }
 
 // member is one key and value of an object; key is the raw key without
@@ -42,15 +45,28 @@ type member struct {
 	val node
 }
 
+// keyString returns a key as a string that shares the input's bytes: the
+// input is never written to while its tree is in use.
+func keyString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
 // errSyntax is malformed JSON.
 var errSyntax = errors.New("malformed JSON")
 
-// parser reads one JSON document.
+// parser reads one JSON document. Members and items are gathered on
+// stacks and copied out once per container, so a container costs one
+// allocation whatever its size.
 type parser struct {
-	b     []byte
-	i     int
-	dirty bool // some string needs cleaning
-	depth int
+	b       []byte
+	i       int
+	dirty   bool // some string needs cleaning
+	depth   int
+	members []member
+	items   []node
 }
 
 // maxDepth bounds nesting, so hostile input cannot exhaust the stack.
@@ -75,15 +91,18 @@ func parseTree(data []byte) (n node, dirty bool, err error) {
 	return n, p.dirty, nil
 }
 
-func (p *parser) space() {
+// space skips whitespace and reports whether there was any.
+func (p *parser) space() bool {
+	start := p.i
 	for p.i < len(p.b) {
 		switch p.b[p.i] {
 		case ' ', '\t', '\n', '\r':
 			p.i++
 		default:
-			return
+			return p.i > start
 		}
 	}
+	return p.i > start
 }
 
 func (p *parser) value() (node, error) {
@@ -133,7 +152,9 @@ func (p *parser) number() (node, error) {
 		}
 		return n
 	}
-	if digits() == 0 {
+	if p.i < len(p.b) && p.b[p.i] == '0' {
+		p.i++ // a leading zero stands alone
+	} else if digits() == 0 {
 		return node{}, errSyntax
 	}
 	if p.i < len(p.b) && p.b[p.i] == '.' {
@@ -233,17 +254,17 @@ func (p *parser) object() (node, error) {
 		return node{}, errSyntax
 	}
 	defer func() { p.depth-- }()
-	start := p.i
+	start, base := p.i, len(p.members)
 	p.i++
 	n := node{kind: kObject}
-	p.space()
+	n.spaced = p.space() || n.spaced
 	if p.i < len(p.b) && p.b[p.i] == '}' {
 		p.i++
 		n.raw = p.b[start:p.i]
 		return n, nil
 	}
 	for {
-		p.space()
+		n.spaced = p.space() || n.spaced
 		if p.i >= len(p.b) || p.b[p.i] != '"' {
 			return node{}, errSyntax
 		}
@@ -252,19 +273,20 @@ func (p *parser) object() (node, error) {
 			return node{}, err
 		}
 		key := p.b[ks+1 : p.i-1]
-		p.space()
+		n.spaced = p.space() || n.spaced
 		if p.i >= len(p.b) || p.b[p.i] != ':' {
 			return node{}, errSyntax
 		}
 		p.i++
-		p.space()
+		n.spaced = p.space() || n.spaced
 		v, err := p.value()
 		if err != nil {
 			return node{}, err
 		}
-		n.members = append(n.members, member{key: string(key), val: v})
+		p.members = append(p.members, member{key: keyString(key), val: v})
 		n.dirty = n.dirty || v.dirty
-		p.space()
+		n.spaced = n.spaced || v.spaced
+		n.spaced = p.space() || n.spaced
 		if p.i >= len(p.b) {
 			return node{}, errSyntax
 		}
@@ -277,6 +299,8 @@ func (p *parser) object() (node, error) {
 		}
 		p.i++
 		n.raw = p.b[start:p.i]
+		n.members = slices.Clone(p.members[base:])
+		p.members = p.members[:base]
 		return n, nil
 	}
 }
@@ -286,24 +310,25 @@ func (p *parser) array() (node, error) {
 		return node{}, errSyntax
 	}
 	defer func() { p.depth-- }()
-	start := p.i
+	start, base := p.i, len(p.items)
 	p.i++
 	n := node{kind: kArray}
-	p.space()
+	n.spaced = p.space() || n.spaced
 	if p.i < len(p.b) && p.b[p.i] == ']' {
 		p.i++
 		n.raw = p.b[start:p.i]
 		return n, nil
 	}
 	for {
-		p.space()
+		n.spaced = p.space() || n.spaced
 		v, err := p.value()
 		if err != nil {
 			return node{}, err
 		}
-		n.items = append(n.items, v)
+		p.items = append(p.items, v)
 		n.dirty = n.dirty || v.dirty
-		p.space()
+		n.spaced = n.spaced || v.spaced
+		n.spaced = p.space() || n.spaced
 		if p.i >= len(p.b) {
 			return node{}, errSyntax
 		}
@@ -316,6 +341,8 @@ func (p *parser) array() (node, error) {
 		}
 		p.i++
 		n.raw = p.b[start:p.i]
+		n.items = slices.Clone(p.items[base:])
+		p.items = p.items[:base]
 		return n, nil
 	}
 }
@@ -413,7 +440,7 @@ func (n *node) empty() bool {
 // appendJSON appends n as compact JSON, cleaned: an untouched clean value
 // is copied as Leiga sent it.
 func appendJSON(dst []byte, n *node) []byte {
-	if n.raw != nil && !n.dirty && n.kind != kString {
+	if n.raw != nil && !n.dirty && !n.spaced && n.kind != kString {
 		return append(dst, n.raw...)
 	}
 	switch n.kind {

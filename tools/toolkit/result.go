@@ -66,7 +66,7 @@ func shape(ctx context.Context, d *Deps, root *node, changed bool, notes []strin
 		}
 	}
 	structured := root.raw
-	if changed || structured == nil {
+	if changed || structured == nil || root.spaced {
 		structured = appendJSON(make([]byte, 0, len(root.raw)+64), root)
 	}
 	text := render(root, d.location())
@@ -95,6 +95,17 @@ func hideSecrets(n *node) bool {
 	changed := false
 	switch n.kind {
 	case kObject:
+		if !slices.ContainsFunc(n.members, func(m member) bool { return hiddenKeys[m.key] }) {
+			for i := range n.members {
+				if hideSecrets(&n.members[i].val) {
+					changed = true
+				}
+			}
+			if changed {
+				n.raw = nil
+			}
+			return changed
+		}
 		kept := n.members[:0:0]
 		for i := range n.members {
 			m := &n.members[i]
