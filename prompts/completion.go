@@ -4,12 +4,10 @@ import (
 	"context"
 	"strings"
 
+	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 )
-
-// MaxCompletions is the most values one completion answer carries.
-const MaxCompletions = 20
 
 // ArgumentCompleter returns the names of kind ("project", "sprint", "version",
 // "epic" or "user") that match prefix. project is the value the client has
@@ -23,7 +21,7 @@ type completionProvider struct {
 
 // NewCompletionProvider answers completion/complete for the prompts' arguments:
 // it maps each argument to its kind, asks c, and returns at most
-// MaxCompletions values with the total count. Arguments without a kind, unknown
+// resolve.MaxCompletions values with the total count. Arguments without a kind, unknown
 // prompts and a nil c give no values.
 func NewCompletionProvider(c ArgumentCompleter) server.PromptCompletionProvider {
 	return completionProvider{complete: c}
@@ -53,18 +51,5 @@ func (p completionProvider) CompletePromptArgument(ctx context.Context, promptNa
 	if err != nil {
 		return nil, err
 	}
-	return CompletionOf(all), nil
-}
-
-// CompletionOf caps values at MaxCompletions, reporting the full count.
-func CompletionOf(all []string) *mcp.Completion {
-	values := all[:min(len(all), MaxCompletions)]
-	if values == nil {
-		values = []string{}
-	}
-	return &mcp.Completion{
-		Values:  values,
-		Total:   len(all),
-		HasMore: len(all) > len(values),
-	}
+	return resolve.CompletionOf(all), nil
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 )
@@ -140,7 +141,7 @@ func TestCompletionJSONRPC(t *testing.T) {
 		t.Fatalf("no result: %v", out)
 	}
 	c := r["completion"].(map[string]any)
-	if len(c["values"].([]any)) != MaxCompletions || c["total"] != float64(25) || c["hasMore"] != true {
+	if len(c["values"].([]any)) != resolve.MaxCompletions || c["total"] != float64(25) || c["hasMore"] != true {
 		t.Errorf("completion = %v", c)
 	}
 	if len(f.calls) != 1 || f.calls[0] != (call{"version", "2.", "Apollo"}) {

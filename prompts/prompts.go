@@ -14,6 +14,7 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 )
@@ -28,13 +29,13 @@ var templates = template.Must(
 	template.New("prompts").Option("missingkey=error").ParseFS(templateFS, "templates/*.md"),
 )
 
-// Argument kinds understood by an ArgumentCompleter.
+// The argument kinds are the resolver's completion kinds.
 const (
-	KindProject = "project"
-	KindSprint  = "sprint"
-	KindVersion = "version"
-	KindEpic    = "epic"
-	KindUser    = "user"
+	KindProject = resolve.KindProject
+	KindSprint  = resolve.KindSprint
+	KindVersion = resolve.KindVersion
+	KindEpic    = resolve.KindEpic
+	KindUser    = resolve.KindUser
 )
 
 // arg describes one prompt argument.

@@ -111,8 +111,8 @@ func text(t *testing.T, res *mcp.GetPromptResult) string {
 
 func TestPromptsCoverCases(t *testing.T) {
 	m := byName(t)
-	if len(m) != 6 || len(cases) != len(m) {
-		t.Fatalf("got %d prompts, %d cases; want 6", len(m), len(cases))
+	if len(m) != len(specs) || len(cases) != len(m) {
+		t.Fatalf("got %d prompts of %d specs, %d cases; want one case per prompt", len(m), len(specs), len(cases))
 	}
 	for _, c := range cases {
 		p, ok := m[c.prompt]

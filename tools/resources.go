@@ -139,10 +139,10 @@ func (c resourceCompleter) CompleteResourceArgument(ctx context.Context, uri str
 			if err != nil {
 				return nil, err
 			}
-			return prompts.CompletionOf(values), nil
+			return resolve.CompletionOf(values), nil
 		}
 	}
-	return prompts.CompletionOf(nil), nil
+	return resolve.CompletionOf(nil), nil
 }
 
 // PromptCompleter adapts the resolver to the prompts' argument completion.

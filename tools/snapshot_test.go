@@ -9,19 +9,25 @@ import (
 	"testing"
 )
 
-// snapshotDir holds one golden schema file per tool. Regenerate with
-// UPDATE_SNAPSHOTS=1 go test ./tools -run 'TestSchemaSnapshots/<tool-prefix>'
+// snapshotDir holds one golden file per tool: the whole tool as tools/list
+// announces it (name, title, description, annotations, input schema), as
+// github-mcp-server's toolsnaps do. Regenerate with
+// UPDATE_SNAPSHOTS=1 go test ./tools -run 'TestToolSnapshots/<tool-prefix>'
 // and review the diff; TestStaleSnapshots removes files of deleted tools.
-const snapshotDir = "../schemas/testdata/snapshots"
+const snapshotDir = "testdata/toolsnaps"
 
 func updatingSnapshots() bool { return os.Getenv("UPDATE_SNAPSHOTS") == "1" }
 
-func TestSchemaSnapshots(t *testing.T) {
+func TestToolSnapshots(t *testing.T) {
 	for _, tool := range testRegistry().Tools() {
 		t.Run(tool.Name, func(t *testing.T) {
 			file := filepath.Join(snapshotDir, tool.Name+".json")
+			b, err := json.Marshal(tool.MCP())
+			if err != nil {
+				t.Fatal(err)
+			}
 			var pretty bytes.Buffer
-			if err := json.Indent(&pretty, tool.Schema(), "", "  "); err != nil {
+			if err := json.Indent(&pretty, b, "", "  "); err != nil {
 				t.Fatal(err)
 			}
 			pretty.WriteByte('\n')
@@ -36,7 +42,7 @@ func TestSchemaSnapshots(t *testing.T) {
 				t.Fatalf("no snapshot %s (run with UPDATE_SNAPSHOTS=1 and review the diff)", file)
 			}
 			if !bytes.Equal(golden, pretty.Bytes()) {
-				t.Errorf("schema differs from %s (run with UPDATE_SNAPSHOTS=1 and review the diff)", file)
+				t.Errorf("tool differs from %s (run with UPDATE_SNAPSHOTS=1 and review the diff)", file)
 			}
 		})
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/leiga-mcp/leiga-mcp/tools"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
 )
@@ -100,8 +102,8 @@ func TestResourcesThroughTheServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(templates.ResourceTemplates) != 3 {
-		t.Errorf("%d resource templates, want 3", len(templates.ResourceTemplates))
+	if _, want := tools.Resources(&toolkit.Deps{}); len(templates.ResourceTemplates) != len(want) {
+		t.Errorf("%d resource templates, want %d", len(templates.ResourceTemplates), len(want))
 	}
 	tests := []struct {
 		uri  string

@@ -3,11 +3,13 @@ package resolve
 import (
 	"context"
 
-	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
-	"github.com/leiga-mcp/leiga-mcp/schemas"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
+	"github.com/leiga-mcp/leiga-mcp/schemas"
+	"github.com/mark3labs/mcp-go/mcp"
 )
 
 // Kind is what a prompt or resource argument names: the completion kinds.
@@ -165,4 +167,20 @@ func (r *Resolver) CheckName(ctx context.Context, kind Kind, value, project stri
 		}
 	}
 	return err
+}
+
+// MaxCompletions is the most values one completion answer carries.
+const MaxCompletions = 20
+
+// CompletionOf caps values at MaxCompletions, reporting the full count.
+func CompletionOf(all []string) *mcp.Completion {
+	values := all[:min(len(all), MaxCompletions)]
+	if values == nil {
+		values = []string{}
+	}
+	return &mcp.Completion{
+		Values:  values,
+		Total:   len(all),
+		HasMore: len(all) > len(values),
+	}
 }
