@@ -39,6 +39,10 @@ type IssueFieldsByName struct {
 	Version     string   `json:"version,omitempty"`
 	Due         string   `json:"due,omitempty" jsonschema_description:"Date: YYYY-MM-DD, today, friday, next friday, in 3 days, +2w, end of month"`
 	Start       string   `json:"start,omitempty" jsonschema_description:"Date, as due"`
+	Points      *float64 `json:"points,omitempty" jsonschema:"minimum=0" jsonschema_description:"Story points"`
+	// Fields sets other fields by their display name, options by name:
+	// {"Severity": "Major", "Estimate": "4h"}.
+	Fields map[string]any `json:"fields,omitempty" jsonschema_description:"Other fields by display name, options by name, e.g. {\"Severity\": \"Major\"}"`
 }
 
 // CreateIssue is the input of create_issue.
@@ -60,25 +64,47 @@ type UpdateIssue struct {
 	DryRun bool `json:"dry_run,omitempty" jsonschema_description:"Preview; change nothing"`
 }
 
-// SearchIssues is the input of search_issues.
-type SearchIssues struct {
-	Text     string   `json:"text,omitempty" jsonschema_description:"Words in the title"`
-	Project  string   `json:"project,omitempty" jsonschema_description:"Project key or name (default all)"`
+// IssueFilters are the filters search_issues and my_issues share. Every
+// name is resolved in each searched project; one that matches nothing
+// anywhere is an error listing the valid names.
+type IssueFilters struct {
+	Type     []string `json:"type,omitempty" jsonschema_description:"Issue type names, e.g. Bug"`
 	Status   []string `json:"status,omitempty" jsonschema_description:"Status names, or todo, in_progress, done, open"`
-	Assignee string   `json:"assignee,omitempty" jsonschema_description:"Member name, email or me"`
 	Priority []string `json:"priority,omitempty"`
 	Labels   []string `json:"labels,omitempty" jsonschema_description:"Tag names (any)"`
-	Sprint   string   `json:"sprint,omitempty"`
+	Sprint   string   `json:"sprint,omitempty" jsonschema_description:"Sprint name, current, next, previous, or none (backlog)"`
+	Epic     string   `json:"epic,omitempty" jsonschema_description:"Epic title, or none"`
+	Version  string   `json:"version,omitempty" jsonschema_description:"Version name, or none"`
 	Created  string   `json:"created,omitempty" jsonschema_description:"Date range FROM..TO, a side optional: 2026-01-01..today"`
-	Updated  string   `json:"updated,omitempty" jsonschema_description:"Date range"`
-	Due      string   `json:"due,omitempty" jsonschema_description:"Date range"`
+	Updated  string   `json:"updated,omitempty" jsonschema_description:"Date range, e.g. yesterday..today"`
+	Due      string   `json:"due,omitempty" jsonschema_description:"Date range, e.g. ..yesterday (overdue)"`
+	Sort     string   `json:"sort,omitempty" jsonschema:"enum=relevance,enum=priority,enum=updated,enum=created,enum=due" jsonschema_description:"Default relevance with text, else updated"`
+}
+
+// SearchIssues is the input of search_issues.
+type SearchIssues struct {
+	Text     string `json:"text,omitempty" jsonschema_description:"Words in the title or description, any order"`
+	Project  string `json:"project,omitempty" jsonschema_description:"Project key or name (default all)"`
+	Assignee string `json:"assignee,omitempty" jsonschema_description:"Member name, email, me, or none (unassigned)"`
+	IssueFilters
 	ListPage
 }
 
 // MyIssues is the input of my_issues.
 type MyIssues struct {
 	Project     string `json:"project,omitempty" jsonschema_description:"Project key or name (default all)"`
-	IncludeDone bool   `json:"include_done,omitempty" jsonschema_description:"Also done issues"`
+	IncludeDone bool   `json:"include_done,omitempty" jsonschema_description:"Also done issues (ignored when status is given)"`
+	IssueFilters
+	ListPage
+}
+
+// WhoAmI is the input of whoami (no arguments).
+type WhoAmI struct{}
+
+// GetSprint is the input of get_sprint.
+type GetSprint struct {
+	Project string `json:"project" jsonschema:"required,minLength=1" jsonschema_description:"Project key or name"`
+	Sprint  string `json:"sprint,omitempty" jsonschema_description:"Sprint name, current (default), next or previous"`
 	ListPage
 }
 

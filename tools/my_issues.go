@@ -18,8 +18,8 @@ func myIssuesTool() toolkit.Tool {
 }
 
 func handleMyIssues(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, args *schemas.MyIssues) (*mcp.CallToolResult, error) {
-	q := &schemas.SearchIssues{Project: args.Project, Assignee: "me", ListPage: args.ListPage}
-	if !args.IncludeDone {
+	q := &schemas.SearchIssues{Project: args.Project, Assignee: "me", IssueFilters: args.IssueFilters, ListPage: args.ListPage}
+	if !args.IncludeDone && len(q.Status) == 0 {
 		q.Status = []string{"open"}
 	}
 	return searchIssues(ctx, d, q)

@@ -6,26 +6,55 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
 	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
 	"golang.org/x/sync/errgroup"
 )
 
-// The per-project part of a search: the names of statuses, priorities,
-// labels and the sprint resolved in each searched project.
+// The per-project part of a search: the names of types, statuses,
+// priorities, labels, sprint, epic and version resolved in each searched
+// project, and the "none" filters Leiga's list cannot express, applied to
+// the rows here.
 
-// projectFilter is the part of a search body that depends on the project,
-// and which names resolved there.
+// projectFilter is the part of a search that depends on the project, and
+// which names resolved there.
 type projectFilter struct {
-	p        resolve.Ref
-	selects  map[string][]int64
-	skip     bool            // a name group matched nothing here: no issue can match
-	resolved map[string]bool // "status:In Review" -> resolved in this project
+	p          resolve.Ref
+	selects    map[string][]int64
+	skip       bool            // a name group matched nothing here: no issue can match
+	resolved   map[string]bool // "status:In Review" -> resolved in this project
+	noSprint   bool            // only issues without a sprint (the backlog)
+	noEpic     bool
+	noVersion  bool
+	unassigned bool
+	priorities []int64 // the project's priority ids, highest first
 }
 
-// projectFilters resolves the per-project names (statuses, priorities,
-// labels, sprint) in each project. A name may be missing from some
-// projects, but one found in none of the searched projects is an error
-// that lists the valid options: no name is dropped silently.
+// local reports whether rows are filtered here, so Leiga's paging cannot
+// be used as is.
+func (pf *projectFilter) local() bool {
+	return pf.noSprint || pf.noEpic || pf.noVersion || pf.unassigned
+}
+
+// keep applies the local filters to a row.
+func (pf *projectFilter) keep(is endpoints.Issue) bool {
+	return (!pf.noSprint || is.SprintID == 0) && (!pf.noEpic || is.EpicID == 0) &&
+		(!pf.noVersion || is.VersionID == 0) && (!pf.unassigned || is.AssigneeID == 0)
+}
+
+// priorityRank is a priority's position in the project's list, highest
+// first; an unknown or missing priority ranks last.
+func (pf *projectFilter) priorityRank(id int64) int {
+	if i := slices.Index(pf.priorities, id); i >= 0 {
+		return i
+	}
+	return len(pf.priorities) + 1
+}
+
+// projectFilters resolves the per-project names in each project. A name
+// may be missing from some projects, but one found in none of the searched
+// projects is an error that lists the valid options: no name is dropped
+// silently.
 func projectFilters(ctx context.Context, r *resolve.Resolver, sq *searchQuery, projects []resolve.Ref) ([]*projectFilter, error) {
 	filters := make([]*projectFilter, len(projects))
 	g, gctx := errgroup.WithContext(ctx)
@@ -53,21 +82,24 @@ func projectFilters(ctx context.Context, r *resolve.Resolver, sq *searchQuery, p
 			}
 		}
 	}
-	check("status", sq.statuses, func(n string) error {
-		_, err := r.MatchStatusIn(ctx, scope, n, projects)
-		return err
-	})
-	check("priority", sq.args.Priority, func(n string) error { _, err := r.Priority(ctx, scope, n); return err })
-	check("labels", sq.args.Labels, func(n string) error { _, err := r.Tag(ctx, scope, n); return err })
-	if sq.args.Sprint != "" {
-		check("sprint", []string{sq.args.Sprint}, func(n string) error { _, err := r.Sprint(ctx, scope, n); return err })
+	a := sq.args
+	check("status", sq.statuses, func(n string) error { _, err := r.MatchStatusIn(ctx, scope, n, projects); return err })
+	check("type", a.Type, func(n string) error { _, err := r.IssueType(ctx, scope, n); return err })
+	check("priority", a.Priority, func(n string) error { _, err := r.Priority(ctx, scope, n); return err })
+	check("labels", a.Labels, func(n string) error { _, err := r.Tag(ctx, scope, n); return err })
+	if a.Sprint != "" && !resolve.IsNoSprint(a.Sprint) {
+		check("sprint", []string{a.Sprint}, func(n string) error { _, err := r.Sprint(ctx, scope, n); return err })
+	}
+	if a.Epic != "" && !isNone(a.Epic) {
+		check("epic", []string{a.Epic}, func(n string) error { _, err := r.Epic(ctx, scope, n); return err })
 	}
 	return filters, errors.Join(errs...)
 }
 
 // filterFor resolves the search's names in one project.
 func filterFor(ctx context.Context, r *resolve.Resolver, sq *searchQuery, p resolve.Ref) (*projectFilter, error) {
-	pf := &projectFilter{p: p, selects: map[string][]int64{}, resolved: map[string]bool{}}
+	a := sq.args
+	pf := &projectFilter{p: p, selects: map[string][]int64{}, resolved: map[string]bool{}, unassigned: sq.unassigned}
 	group := func(name, code string, names []string, lookup func(string) (resolve.Ref, error)) error {
 		if len(names) == 0 {
 			return nil
@@ -93,19 +125,38 @@ func filterFor(ctx context.Context, r *resolve.Resolver, sq *searchQuery, p reso
 		pf.selects[code] = ids
 		return nil
 	}
-	err := errors.Join(
+	// one names a single value that may mean "none", read by none.
+	one := func(name, code, value string, none func(string) bool, set *bool, lookup func(string) (resolve.Ref, error)) error {
+		switch {
+		case value == "":
+			return nil
+		case none(value):
+			*set = true
+			return nil
+		}
+		return group(name, code, []string{value}, lookup)
+	}
+	errs := []error{
 		group("status", "status", sq.statuses, func(n string) (resolve.Ref, error) { return r.MatchStatusIn(ctx, p, n, nil) }),
 		sq.mixCategories(ctx, r, pf),
-		group("priority", "priority", sq.args.Priority, func(n string) (resolve.Ref, error) { return r.Priority(ctx, p, n) }),
-		group("labels", "label", sq.args.Labels, func(n string) (resolve.Ref, error) { return r.Tag(ctx, p, n) }),
-	)
-	if sq.args.Sprint != "" {
-		err = errors.Join(err, group("sprint", "sprint", []string{sq.args.Sprint}, func(n string) (resolve.Ref, error) { return r.Sprint(ctx, p, n) }))
+		group("type", "issueType", a.Type, func(n string) (resolve.Ref, error) { return r.IssueType(ctx, p, n) }),
+		group("priority", "priority", a.Priority, func(n string) (resolve.Ref, error) { return r.Priority(ctx, p, n) }),
+		group("labels", "label", a.Labels, func(n string) (resolve.Ref, error) { return r.Tag(ctx, p, n) }),
+		one("sprint", "sprint", a.Sprint, resolve.IsNoSprint, &pf.noSprint, func(n string) (resolve.Ref, error) { return r.Sprint(ctx, p, n) }),
+		one("epic", "epic", a.Epic, isNone, &pf.noEpic, func(n string) (resolve.Ref, error) { return r.Epic(ctx, p, n) }),
+		one("version", "releaseVersion", a.Version, isNone, &pf.noVersion, func(n string) (resolve.Ref, error) { return r.Version(ctx, n) }),
 	}
 	if sq.assignee != nil {
 		pf.selects["assignee"] = []int64{sq.assignee.ID}
 	}
-	return pf, err
+	if sortOf(sq) == "priority" {
+		prios, err := r.Priorities(ctx, p.ID)
+		errs = append(errs, err)
+		for _, ref := range prios {
+			pf.priorities = append(pf.priorities, ref.ID)
+		}
+	}
+	return pf, errors.Join(errs...)
 }
 
 // mixCategories serves a search naming both statuses and categories

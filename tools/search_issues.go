@@ -16,14 +16,18 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-// search_issues: issues found by names and words, in one project or
-// merged across every visible project by last update.
+// search_issues: issues found by names and words, in one project or merged
+// across every visible project.
 func searchIssuesTool() toolkit.Tool {
 	return toolkit.Composed(toolkit.Tool{
 		Name: "search_issues", Title: "Search issues",
-		Description: "Find issues by title words, project (default all), status or todo/in_progress/done/open, assignee or me, labels, sprint, date ranges. Compact rows.",
+		Description: "Find issues by words (best match first) and filters: project, type, status (open, done), assignee (me, none), priority, labels, sprint (current, none), epic, version, dates.",
 		Effect:      toolkit.Read,
 	}, handleSearchIssues)
+}
+
+func handleSearchIssues(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, args *schemas.SearchIssues) (*mcp.CallToolResult, error) {
+	return searchIssues(ctx, d, args)
 }
 
 // statusCategories maps the category words search_issues accepts to
@@ -31,36 +35,76 @@ func searchIssuesTool() toolkit.Tool {
 var statusCategories = map[string][]int{
 	"todo": {2}, "to_do": {2}, "not_started": {2},
 	"in_progress": {3}, "inprogress": {3}, "doing": {3},
-	"done": {4}, "finished": {4}, "completed": {4},
+	"done": {4}, "finished": {4}, "completed": {4}, "closed": {4},
 	"open": {2, 3}, "not_done": {2, 3},
 }
 
-// maxMergedRows caps how deep a search across every project may page.
+// maxMergedRows caps how many rows a search reads to rank, filter or
+// merge locally.
 const maxMergedRows = 500
 
-// searchQuery is a search_issues call with its dates read and its
-// assignee resolved (user ids are organisation-wide).
+// fanOut bounds the concurrent Leiga calls of a search across projects.
+const fanOut = 4
+
+// searchQuery is a search_issues call with its cross-project names
+// resolved and its dates read.
 type searchQuery struct {
 	args       *schemas.SearchIssues
+	terms      []string // text terms
 	categories []int
 	statuses   []string // names, resolved per project
 	assignee   *resolve.Ref
+	unassigned bool
 	dates      map[string][]*schemas.Millis
-}
-
-func handleSearchIssues(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, args *schemas.SearchIssues) (*mcp.CallToolResult, error) {
-	return searchIssues(ctx, d, args)
+	applied    []string // the filters, as words, for notes
 }
 
 // searchIssues runs a search in one project or, fanned out a few at a
-// time, in every visible project, merging by last update.
+// time, in every visible project.
 func searchIssues(ctx context.Context, d *toolkit.Deps, args *schemas.SearchIssues) (*mcp.CallToolResult, error) {
 	args.ApplyDefaults()
 	r := d.Resolver
-	sq := &searchQuery{args: args, dates: map[string][]*schemas.Millis{}}
+	sq, projects, err := newSearchQuery(ctx, r, args)
+	if err != nil {
+		return nil, err
+	}
+	filters, err := projectFilters(ctx, r, sq, projects)
+	if err != nil {
+		return nil, err
+	}
+	rows, total, capped, err := fetchSearch(ctx, d, sq, filters)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]any{"total": total, "page": args.Page, "page_size": args.PageSize, "issues": rows}
+	shown := (args.Page-1)*args.PageSize + len(rows)
+	var notes []string
+	switch {
+	case total == 0:
+		notes = append(notes, "No issues match "+strings.Join(sq.applied, ", ")+". Widen a filter or check the words.")
+	case len(rows) == 0:
+		notes = append(notes, fmt.Sprintf("Page %d is past the end: %d issues match.", args.Page, total))
+	case shown < total:
+		notes = append(notes, fmt.Sprintf("Issues %d-%d of %d, %s. More: call again with page=%d.", shown-len(rows)+1, shown, total, sortWords(sq), args.Page+1))
+		out["next_page"] = args.Page + 1
+	default:
+		notes = append(notes, fmt.Sprintf("Issues %d-%d of %d (last page), %s.", shown-len(rows)+1, shown, total, sortWords(sq)))
+	}
+	if capped {
+		notes = append(notes, fmt.Sprintf("Only the %d most recently updated candidates were read: narrow the search to see older issues.", maxMergedRows))
+	}
+	return toolkit.Result(ctx, d, out, notes...)
+}
+
+// newSearchQuery reads the arguments that are the same in every project
+// (assignee, dates, status categories, the projects) and says what the
+// search asks for. Every failure is reported at once.
+func newSearchQuery(ctx context.Context, r *resolve.Resolver, args *schemas.SearchIssues) (*searchQuery, []resolve.Ref, error) {
+	sq := &searchQuery{args: args, terms: terms(args.Text), dates: map[string][]*schemas.Millis{}}
 	var errs []error
 	for _, s := range args.Status {
-		if cats, ok := statusCategories[strings.ReplaceAll(strings.ToLower(strings.Join(strings.Fields(s), " ")), " ", "_")]; ok && !strings.Contains(s, " ") {
+		key := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), " ", "_")
+		if cats, ok := statusCategories[key]; ok {
 			for _, c := range cats {
 				if !slices.Contains(sq.categories, c) {
 					sq.categories = append(sq.categories, c)
@@ -70,7 +114,11 @@ func searchIssues(ctx context.Context, d *toolkit.Deps, args *schemas.SearchIssu
 		}
 		sq.statuses = append(sq.statuses, s)
 	}
-	if args.Assignee != "" {
+	switch {
+	case args.Assignee == "":
+	case isNone(args.Assignee):
+		sq.unassigned = true
+	default:
 		u, err := r.Member(ctx, resolve.Ref{}, args.Assignee)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("assignee: %w", err))
@@ -100,7 +148,7 @@ func searchIssues(ctx context.Context, d *toolkit.Deps, args *schemas.SearchIssu
 	} else {
 		all, err := r.Projects(ctx)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, p := range all {
 			if !p.Closed {
@@ -108,146 +156,227 @@ func searchIssues(ctx context.Context, d *toolkit.Deps, args *schemas.SearchIssu
 			}
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	filters, err := projectFilters(ctx, r, sq, projects)
-	if err != nil {
-		return nil, err
-	}
-	rows, total, err := fetchSearch(ctx, d, sq, filters)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]any{"total": total, "page": args.Page, "page_size": args.PageSize, "issues": rows}
-	shown := (args.Page-1)*args.PageSize + len(rows)
-	var note string
-	switch {
-	case total == 0:
-		note = "No issues match."
-	case len(rows) == 0:
-		note = fmt.Sprintf("Page %d is past the end: %d issues match.", args.Page, total)
-	case shown < total:
-		note = fmt.Sprintf("Issues %d-%d of %d, newest update first. More: call again with page=%d.", shown-len(rows)+1, shown, total, args.Page+1)
-		out["next_page"] = args.Page + 1
-	default:
-		note = fmt.Sprintf("Issues %d-%d of %d (last page).", shown-len(rows)+1, shown, total)
-	}
-	return toolkit.Result(ctx, d, out, note)
+	sq.describe(projects)
+	return sq, projects, errors.Join(errs...)
 }
 
-// fetchSearch reads the requested page: directly for one project, or the
-// first page*size rows of each project, merged by last update. Leiga
-// matches the title text as one phrase; several words are matched in any
-// order by asking Leiga for the longest word and keeping the rows whose
-// title has every word.
-func fetchSearch(ctx context.Context, d *toolkit.Deps, sq *searchQuery, filters []*projectFilter) ([]compactIssue, int, error) {
-	r := d.Resolver
+// isNone reports a value meaning "no one" or "nothing".
+func isNone(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "none", "nobody", "no one", "unassigned", "null", "-", "empty":
+		return true
+	}
+	return false
+}
+
+// describe words the search's filters for notes.
+func (sq *searchQuery) describe(projects []resolve.Ref) {
+	a := sq.args
+	add := func(label, value string) {
+		if value != "" {
+			sq.applied = append(sq.applied, label+" "+value)
+		}
+	}
+	if len(projects) == 1 {
+		add("project", projects[0].ProjectKey)
+	} else {
+		add("projects", "all")
+	}
+	if a.Text != "" {
+		add("words", fmt.Sprintf("%q", a.Text))
+	}
+	add("type", strings.Join(a.Type, " or "))
+	add("status", strings.Join(a.Status, " or "))
+	add("assignee", a.Assignee)
+	add("priority", strings.Join(a.Priority, " or "))
+	add("labels", strings.Join(a.Labels, " or "))
+	add("sprint", a.Sprint)
+	add("epic", a.Epic)
+	add("version", a.Version)
+	add("created", a.Created)
+	add("updated", a.Updated)
+	add("due", a.Due)
+}
+
+// sortOf is the order of a search: relevance when it has words, else the
+// last update, unless sort says otherwise.
+func sortOf(sq *searchQuery) string {
+	if sq.args.Sort != "" {
+		if sq.args.Sort == "relevance" && len(sq.terms) == 0 {
+			return "updated"
+		}
+		return sq.args.Sort
+	}
+	if len(sq.terms) > 0 {
+		return "relevance"
+	}
+	return "updated"
+}
+
+// sortWords words the order of results for notes.
+func sortWords(sq *searchQuery) string {
+	return map[string]string{
+		"relevance": "best match first", "updated": "newest update first", "created": "newest first",
+		"priority": "highest priority first", "due": "earliest due first",
+	}[sortOf(sq)]
+}
+
+// fetchSearch reads the requested page. A search Leiga can answer as it
+// stands (one project, no words, nothing filtered or sorted here) is paged
+// by Leiga; any other reads the candidates of every project (at most
+// maxMergedRows), then filters, ranks, sorts and pages them here.
+func fetchSearch(ctx context.Context, d *toolkit.Deps, sq *searchQuery, filters []*projectFilter) ([]compactIssue, int, bool, error) {
 	args := sq.args
-	words := strings.Fields(strings.ToLower(args.Text))
-	everyWord := len(words) > 1
 	var live []*projectFilter
 	for _, pf := range filters {
 		if !pf.skip {
 			live = append(live, pf)
 		}
 	}
-	body := func(pf *projectFilter, page, size int) schemas.IssuePage {
-		b := schemas.IssuePage{ProjectID: pf.p.ID, OrderBy: "updateTime", Sort: "DESC", Paging: schemas.Paging{PageNumber: page, PageSize: size}}
-		switch {
-		case everyWord:
-			b.Summary = slices.MaxFunc(words, func(a, b string) int { return cmp.Compare(len(a), len(b)) })
-		case len(words) == 1:
-			b.Summary = strings.TrimSpace(args.Text)
-		}
-		if len(sq.categories) > 0 && len(sq.statuses) == 0 {
-			b.StatusTypes = sq.categories
-		}
-		if len(pf.selects) > 0 {
-			b.SelectFields = pf.selects
-		}
-		if len(sq.dates) > 0 {
-			b.DateFields = sq.dates
-		}
-		return b
+	if len(live) == 0 {
+		return []compactIssue{}, 0, false, nil
 	}
-	page := func(ctx context.Context, pf *projectFilter, n, size int) ([]compactIssue, int, error) {
-		got, err := endpoints.Call(ctx, d.API, endpoints.IssuePage, body(pf, n, size))
+	order := sortOf(sq)
+	if len(live) == 1 && len(sq.terms) == 0 && !live[0].local() && (order == "updated" || order == "created") {
+		page, err := searchPage(ctx, d, sq, live[0], "", args.Page, args.PageSize)
 		if err != nil {
-			return nil, 0, fmt.Errorf("searching %s: %w", pf.p.ProjectKey, err)
+			return nil, 0, false, err
 		}
-		var rows []compactIssue
-		for _, row := range got.Rows {
-			rows = append(rows, compactRow(row, pf.p.ProjectKey, r.Location()))
+		rows := make([]compactIssue, 0, len(page.Rows))
+		for _, is := range page.Rows {
+			rows = append(rows, compactRow(is, live[0].p.ProjectKey, d.Loc()))
 		}
-		return rows, int(got.Total), nil
+		return rows, int(page.Total), false, nil
 	}
-	switch {
-	case len(live) == 0:
-		return []compactIssue{}, 0, nil
-	case len(live) == 1 && !everyWord:
-		rows, total, err := page(ctx, live[0], args.Page, args.PageSize)
-		if rows == nil {
-			rows = []compactIssue{}
-		}
-		return rows, total, err
+	var words []string
+	if len(sq.terms) > 0 {
+		words = serverWords(sq.terms, 4)
 	}
-	need := args.Page * args.PageSize
-	if everyWord {
-		need = maxMergedRows // filtered here: read every candidate, up to the cap
-	} else if need > maxMergedRows {
-		return nil, 0, fmt.Errorf("page %d of %d rows is too deep for a search across every project (at most %d rows): name a project or narrow the search", args.Page, args.PageSize, maxMergedRows)
-	}
-	parts := make([][]compactIssue, len(live))
-	totals := make([]int, len(live))
+	parts := make([][]scoredIssue, len(live))
+	capped := make([]bool, len(live))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(fanOut)
 	for i, pf := range live {
-		g.Go(func() error {
-			size := min(need, schemas.MaxListPageSize)
-			for n := 1; len(parts[i]) < need; n++ {
-				rows, total, err := page(gctx, pf, n, size)
-				if err != nil {
-					return err
-				}
-				parts[i], totals[i] = append(parts[i], rows...), total
-				if len(rows) < size || len(parts[i]) >= total {
-					break
-				}
-			}
-			return nil
+		g.Go(func() (err error) {
+			parts[i], capped[i], err = candidates(gctx, d, sq, pf, words)
+			return err
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return nil, 0, err
+		return nil, 0, false, err
 	}
 	merged := slices.Concat(parts...)
-	slices.SortStableFunc(merged, func(a, b compactIssue) int {
-		return cmp.Or(cmp.Compare(b.updated, a.updated), cmp.Compare(b.id, a.id))
-	})
-	total := 0
-	for _, t := range totals {
-		total += t
+	sortScored(merged, order)
+	total := len(merged)
+	from := min((args.Page-1)*args.PageSize, total)
+	to := min(from+args.PageSize, total)
+	rows := make([]compactIssue, 0, to-from)
+	for _, s := range merged[from:to] {
+		rows = append(rows, s.row)
 	}
-	if everyWord {
-		merged = slices.DeleteFunc(merged, func(c compactIssue) bool { return !hasEveryWord(c.Title, words) })
-		total = len(merged)
-	}
-	from := min((args.Page-1)*args.PageSize, len(merged))
-	to := min(from+args.PageSize, len(merged))
-	return slices.Clone(merged[from:to]), total, nil
+	return rows, total, slices.Contains(capped, true), nil
 }
 
-// hasEveryWord reports whether title contains each of the lower-case words.
-func hasEveryWord(title string, words []string) bool {
-	title = strings.ToLower(title)
-	for _, w := range words {
-		if !strings.Contains(title, w) {
-			return false
+// scoredIssue is a candidate with its relevance and priority rank.
+type scoredIssue struct {
+	row   compactIssue
+	score float64
+	prio  int // position in the project's priority list: 0 highest
+}
+
+// candidates reads a project's issues that pass Leiga's filters (one
+// query per word, when there are words), keeps those that pass the local
+// ones and scores them.
+func candidates(ctx context.Context, d *toolkit.Deps, sq *searchQuery, pf *projectFilter, words []string) ([]scoredIssue, bool, error) {
+	queries := words
+	if len(queries) == 0 {
+		queries = []string{""}
+	}
+	seen := map[int64]bool{}
+	var out []scoredIssue
+	capped := false
+	for _, w := range queries {
+		for n := 1; ; n++ {
+			page, err := searchPage(ctx, d, sq, pf, w, n, schemas.MaxListPageSize)
+			if err != nil {
+				return nil, false, err
+			}
+			for _, is := range page.Rows {
+				if seen[is.ID] || !pf.keep(is) {
+					continue
+				}
+				seen[is.ID] = true
+				labels := make([]string, 0, len(is.Tags))
+				for _, t := range is.Tags {
+					labels = append(labels, t.Name)
+				}
+				score := relevance(sq.terms, is.Summary, append(labels, is.TypeName)...)
+				if score == 0 {
+					continue
+				}
+				out = append(out, scoredIssue{row: compactRow(is, pf.p.ProjectKey, d.Loc()), score: score, prio: pf.priorityRank(is.PriorityID)})
+			}
+			read := (n-1)*schemas.MaxListPageSize + len(page.Rows)
+			if len(page.Rows) < schemas.MaxListPageSize || int64(read) >= page.Total {
+				break
+			}
+			if read >= maxMergedRows {
+				capped = true
+				break
+			}
 		}
 	}
-	return true
+	return out, capped, nil
 }
 
-// fanOut bounds the concurrent Leiga calls of a search across projects.
-const fanOut = 4
+// searchPage asks Leiga for one page of a project's issues with the
+// filters it understands; word narrows the titles.
+func searchPage(ctx context.Context, d *toolkit.Deps, sq *searchQuery, pf *projectFilter, word string, page, size int) (endpoints.Page[endpoints.Issue], error) {
+	in := schemas.IssuePage{ProjectID: pf.p.ID, Summary: word, OrderBy: "updateTime", Sort: "DESC", Paging: schemas.Paging{PageNumber: page, PageSize: size}}
+	if sortOf(sq) == "created" {
+		in.OrderBy = "createTime"
+	}
+	if len(sq.categories) > 0 && len(sq.statuses) == 0 {
+		in.StatusTypes = sq.categories
+	}
+	if len(pf.selects) > 0 {
+		in.SelectFields = pf.selects
+	}
+	if len(sq.dates) > 0 {
+		in.DateFields = sq.dates
+	}
+	got, err := endpoints.Call(ctx, d.API, endpoints.IssuePage, in)
+	if err != nil {
+		return got, fmt.Errorf("searching %s: %w", pf.p.ProjectKey, err)
+	}
+	return got, nil
+}
+
+// sortScored orders candidates: by relevance (then last update), last
+// update, creation, priority (highest first) or due date (earliest first,
+// none last).
+func sortScored(list []scoredIssue, order string) {
+	newer := func(a, b scoredIssue) int {
+		return cmp.Or(cmp.Compare(b.row.updated, a.row.updated), cmp.Compare(b.row.id, a.row.id))
+	}
+	slices.SortStableFunc(list, func(a, b scoredIssue) int {
+		switch order {
+		case "relevance":
+			return cmp.Or(cmp.Compare(b.score, a.score), newer(a, b))
+		case "created":
+			return cmp.Or(cmp.Compare(b.row.created, a.row.created), cmp.Compare(b.row.id, a.row.id))
+		case "priority":
+			return cmp.Or(cmp.Compare(a.prio, b.prio), cmp.Compare(b.score, a.score), newer(a, b))
+		case "due":
+			ad, bd := a.row.dueMs, b.row.dueMs
+			switch {
+			case ad == 0 && bd != 0:
+				return 1
+			case bd == 0 && ad != 0:
+				return -1
+			}
+			return cmp.Or(cmp.Compare(ad, bd), newer(a, b))
+		}
+		return newer(a, b)
+	})
+}

@@ -1,6 +1,7 @@
 package toolkit
 
 import (
+	"cmp"
 	"encoding/csv"
 	"slices"
 	"strconv"
@@ -231,18 +232,22 @@ func allNamed(items []node) bool {
 // the order they first appear (identity first).
 func (r *renderer) table(rows []node) {
 	var cols []string
-	seen := map[string]bool{}
+	pos := map[string]int{} // a column's earliest position in any row
 	shown := make([][]field, len(rows))
 	for i := range rows {
 		shown[i] = shownFields(&rows[i], "")
-		for _, f := range shown[i] {
-			if !seen[f.key] {
-				seen[f.key] = true
+		for j, f := range shown[i] {
+			if p, seen := pos[f.key]; !seen {
+				pos[f.key] = j
 				cols = append(cols, f.key)
+			} else if j < p {
+				pos[f.key] = j
 			}
 		}
 	}
-	slices.SortStableFunc(cols, func(a, b string) int { return rank(a) - rank(b) })
+	// Identity first, then in the rows' own order: the same columns come
+	// out in the same order whichever rows lack a field.
+	slices.SortStableFunc(cols, func(a, b string) int { return cmp.Or(rank(a)-rank(b), pos[a]-pos[b]) })
 	cells := make([][]string, len(rows))
 	for i, fs := range shown {
 		cells[i] = make([]string, len(cols))
