@@ -16,5 +16,7 @@ func assistantTools() []toolkit.Tool {
 		getIssueTool(),
 		addCommentTool(),
 		logWorkTool(),
+		getSprintTool(),
+		whoAmITool(),
 	}
 }

@@ -2,10 +2,13 @@ package cli
 
 import (
 	"context"
-	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"net/http"
 	"os/signal"
+	"strings"
 	"syscall"
+
+	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 	"github.com/leiga-mcp/leiga-mcp/prompts"
@@ -93,6 +96,10 @@ func (rt *app) server() *server.MCPServer {
 	})
 }
 
+// HeaderUser names who "me" is for a request: a Leiga user id, email or
+// name. It wins over what the credentials reveal and over LEIGA_USER.
+const HeaderUser = "X-Leiga-User"
+
 // requestContext applies an HTTP client's X-MCP-* narrowing headers and its
 // own Leiga credentials, if it sent any.
 func (rt *app) requestContext(ctx context.Context, r *http.Request) context.Context {
@@ -101,6 +108,9 @@ func (rt *app) requestContext(ctx context.Context, r *http.Request) context.Cont
 	}
 	if ts, ok := rt.requestTokens(r.Header); ok {
 		ctx = leigaapi.WithTokenSource(ctx, ts)
+	}
+	if user := strings.TrimSpace(r.Header.Get(HeaderUser)); user != "" {
+		ctx = resolve.WithUser(ctx, user)
 	}
 	return ctx
 }

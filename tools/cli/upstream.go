@@ -2,13 +2,15 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"net/http"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
+	"time"
+
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
@@ -46,9 +48,6 @@ func (rt *app) connect(env Env) error {
 		sb, err := sandbox.New(sandbox.Options{Seed: seed, Logger: rt.log})
 		if err != nil {
 			return usagef("sandbox: %v", err)
-		}
-		if resolverOpts.Me == "" {
-			resolverOpts.Me = strconv.FormatInt(seed.CurrentUserID, 10)
 		}
 		resolverOpts.AppURL = sandboxAppURL
 		opts.BaseURL, upstream = sandboxBaseURL, "sandbox"
@@ -92,7 +91,12 @@ func (rt *app) connect(env Env) error {
 		return usageError{err.Error()}
 	}
 	// Each caller's credentials get their own cache of resolved names.
-	resolverOpts.Partition = func(ctx context.Context) string { return fmt.Sprintf("%p", leigaapi.TokenSourceFrom(ctx)) }
+	resolverOpts.Partition = func(ctx context.Context) string {
+		if ts := leigaapi.TokenSourceFrom(ctx); ts != nil {
+			return fmt.Sprintf("%p", ts)
+		}
+		return ""
+	}
 	rt.deps = &toolkit.Deps{
 		API:        api,
 		Logger:     rt.log,
@@ -102,6 +106,9 @@ func (rt *app) connect(env Env) error {
 		UploadDirs: uploadDirs(rt.env.Getenv("LEIGA_UPLOAD_DIRS")),
 	}
 	rt.upstream = upstream
+	if err := rt.checkUser(resolverOpts.Me); err != nil {
+		return err
+	}
 	rt.headerSources = leigaapi.NewSourceRegistry(authAPI, 0, leigaapi.WithSourceLogger(rt.log))
 	return nil
 }
@@ -147,4 +154,27 @@ func (rt *app) hiddenTools() map[string]string {
 		}
 	}
 	return hidden
+}
+
+// checkUser validates LEIGA_USER against the organisation's members at
+// start-up: a name that matches nobody, or several people, is a usage
+// error listing the close names. When Leiga cannot be reached the check is
+// left to the first call that needs "me".
+func (rt *app) checkUser(user string) error {
+	if user == "" {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	id, err := rt.deps.Resolver.WhoAmI(ctx)
+	var re *resolve.Error
+	switch {
+	case errors.As(err, &re):
+		return usagef("LEIGA_USER=%q: %v", user, err)
+	case err != nil:
+		rt.log.Warn("cannot check LEIGA_USER now", "err", err)
+	default:
+		rt.log.Info("me", "user", id.User.Name, "id", id.User.ID)
+	}
+	return nil
 }

@@ -30,6 +30,7 @@ const (
 	keyStatuses   = "statuses:"
 	keyNext       = "next:"
 	keyFields     = "fields:"
+	keyMe         = "me"
 )
 
 // pageSizeForLists is the page size used to read whole paged lists.

@@ -58,21 +58,6 @@ func IsMe(q string) bool {
 	return false
 }
 
-// Me resolves the current user from LEIGA_USER (id, email or name).
-func (r *Resolver) Me(ctx context.Context) (Ref, error) {
-	if r.me == "" {
-		return Ref{}, &Error{Kind: "user", Query: "me", Hint: `"me" needs to know who you are: set LEIGA_USER to your Leiga user id, email or name.`}
-	}
-	u, err := withRefresh(ctx, r, keyOrg, r.fetchOrgMembers, func(list []Ref) (Ref, error) {
-		return matchRef("organisation member", "", r.me, list, false)
-	})
-	var re *Error
-	if errors.As(err, &re) {
-		re.Hint = fmt.Sprintf(`"me" is LEIGA_USER=%q, which must name one organisation member (user id, email or name).`, r.me)
-	}
-	return u, err
-}
-
 // Member resolves a user by name, email or id ("me": the current user)
 // among a project's members, or the organisation's when p.ID is 0.
 func (r *Resolver) Member(ctx context.Context, p Ref, q string) (Ref, error) {

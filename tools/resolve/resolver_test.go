@@ -211,10 +211,32 @@ func TestResolveIssue(t *testing.T) {
 }
 
 func TestResolveMeWithoutLeigaUser(t *testing.T) {
-	_, r := newSandboxResolver(t, sandboxOptions{noMe: true})
-	_, err := r.Member(context.Background(), mobile, "me")
-	if err == nil || !strings.Contains(err.Error(), "set LEIGA_USER") {
-		t.Fatalf("error %v, want a hint to set LEIGA_USER", err)
+	sb, r := newSandboxResolver(t, sandboxOptions{noMe: true})
+	ctx := context.Background()
+	for range 3 {
+		u, err := r.Member(ctx, mobile, "me")
+		if err != nil || u.ID != sandbox.DemoUserAlice {
+			t.Fatalf("me = %+v, %v; want Alice, found through her messages", u, err)
+		}
+	}
+	id, err := r.WhoAmI(ctx)
+	if err != nil || id.Source != "personal messages" || id.Email != "alice.chen@acme.example" {
+		t.Errorf("whoami = %+v, %v", id, err)
+	}
+	if n := sb.Stats().Requests["POST /msg/list"]; n != 1 {
+		t.Errorf("%d /msg/list requests, want 1 (cached)", n)
+	}
+}
+
+func TestResolveMeFromAHeaderWins(t *testing.T) {
+	_, r := newSandboxResolver(t)
+	ctx := WithUser(context.Background(), "carol")
+	id, err := r.WhoAmI(ctx)
+	if err != nil || id.User.Name != "Carol Nguyen" || id.Source != "X-Leiga-User header" {
+		t.Fatalf("whoami = %+v, %v; want Carol from the header", id, err)
+	}
+	if _, err := r.WhoAmI(WithUser(context.Background(), "zed")); err == nil || !strings.Contains(err.Error(), `X-Leiga-User header "zed"`) {
+		t.Errorf("unknown header user: %v", err)
 	}
 }
 
