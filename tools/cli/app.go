@@ -37,7 +37,7 @@ func (c *config) app(env Env) (*app, error) {
 		return nil, usageError{err.Error()}
 	}
 	rt := &app{cfg: c, log: log, registry: reg, tools: selected, env: env}
-	if err := rt.connect(env); err != nil {
+	if err := rt.connect(); err != nil {
 		return nil, err
 	}
 	return rt, nil

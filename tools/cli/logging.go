@@ -22,7 +22,7 @@ func newLogger(w io.Writer, level, format string) (*slog.Logger, error) {
 	var h slog.Handler
 	switch strings.ToLower(format) {
 	case "text", "":
-		h = tint.NewHandler(w, &tint.Options{Level: lvl, TimeFormat: "15:04:05.000", NoColor: !isTerminal(w)})
+		h = tint.NewTextHandler(w, &tint.Options{Level: lvl, TimeFormat: "15:04:05.000", NoColor: !isTerminal(w)})
 	case "json":
 		h = slog.NewJSONHandler(w, &slog.HandlerOptions{Level: lvl})
 	default:

@@ -22,7 +22,7 @@ const sandboxAppURL = "https://sandbox.leiga.invalid"
 // calls, and the one tools use, whose tokens come from the first. Upstream
 // is the embedded sandbox or the real service with credentials from the
 // environment.
-func (rt *app) connect(env Env) error {
+func (rt *app) connect() error {
 	c := rt.cfg
 	opts := leigaapi.Options{BaseURL: c.BaseURL, Timeout: c.Timeout, Logger: rt.log, UserAgent: "leiga-mcp/" + version()}
 	upstream := c.BaseURL
