@@ -190,7 +190,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		}
 		resp, sent, err := c.send(ctx, req, body, token)
 		if err == nil {
-			c.log.Debug("leiga call", "method", req.Method, "path", req.Path, "attempts", attempt, "ms", time.Since(start).Milliseconds())
+			c.log.DebugContext(ctx, "leiga call", "method", req.Method, "path", req.Path, "attempts", attempt, "ms", time.Since(start).Milliseconds())
 			return resp, nil
 		}
 		err.Attempts = attempt
@@ -210,7 +210,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
 			return nil, err
 		}
-		c.log.Debug("leiga retry", "method", req.Method, "path", req.Path, "attempt", attempt, "status", err.HTTPStatus, "wait", wait)
+		c.log.DebugContext(ctx, "leiga retry", "method", req.Method, "path", req.Path, "attempt", attempt, "status", err.HTTPStatus, "wait", wait)
 		timer := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():

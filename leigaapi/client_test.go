@@ -59,13 +59,19 @@ func newTestClient(t *testing.T, f *fakeLeiga, timeout time.Duration) *Client {
 	t.Helper()
 	srv := httptest.NewServer(f)
 	t.Cleanup(srv.Close)
-	c, err := New(Options{BaseURL: srv.URL + "/openapi/api/", Tokens: NewStaticToken("tok-123456"), Timeout: timeout})
+	c, err := New(Options{BaseURL: srv.URL + "/openapi/api/", Tokens: fixedToken("tok-123456"), Timeout: timeout})
 	if err != nil {
 		t.Fatal(err)
 	}
 	c.backoff = func(int) time.Duration { return time.Millisecond }
 	return c
 }
+
+// fixedToken is a token source that always offers the same token.
+type fixedToken string
+
+func (f fixedToken) Token(context.Context) (string, error) { return string(f), nil }
+func (f fixedToken) Invalidate(string)                     {}
 
 const okBody = `{"code":"0","msg":"success","data":{"id":7}}`
 
@@ -181,7 +187,7 @@ func TestPostNotRetriedAfterConnectionBreaks(t *testing.T) {
 		conn.Close() // the request arrived; the answer never does
 	}))
 	defer srv.Close()
-	c, _ := New(Options{BaseURL: srv.URL, Tokens: NewStaticToken("tok-123456")})
+	c, _ := New(Options{BaseURL: srv.URL, Tokens: fixedToken("tok-123456")})
 	c.backoff = func(int) time.Duration { return time.Millisecond }
 	_, err := c.Do(context.Background(), Request{Method: "POST", Path: "/issue/add", Body: map[string]int{}})
 	if err == nil || calls.Load() != 1 {

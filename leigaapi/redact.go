@@ -1,25 +1,44 @@
 package leigaapi
 
 import (
+	"context"
 	"strings"
 	"sync"
 )
 
-// secrets is the process-wide set of strings that must never be shown:
-// access and refresh tokens, client secrets. Token sources add every secret
-// they hold; logs, errors and tool results pass through Redact.
-var secrets struct {
-	mu   sync.RWMutex
-	list []string
+// SecretHolder is implemented by token sources that hold secrets: a token,
+// a client secret, the tokens obtained with it. The secrets of a
+// per-request source are redacted only in text made for the requests that
+// use it (RedactContext); those of the server's own sources everywhere
+// (RegisterSecretHolder). Secrets is called on every redaction and must be
+// cheap and safe for concurrent use.
+type SecretHolder interface {
+	Secrets() []string
 }
 
-// minSecretLen keeps short, common strings out of the set, so redaction
-// never mangles ordinary text.
+// secrets is the process-wide set of the server's own secrets: the
+// credentials in its environment and the sources built from them. It does
+// not grow with the number of clients served: per-request credentials never
+// enter it.
+var secrets struct {
+	mu      sync.RWMutex
+	list    []string       // append-only
+	holders []SecretHolder // append-only
+}
+
+// minSecretLen keeps short, common strings out of redaction, so it never
+// mangles ordinary text.
 const minSecretLen = 6
 
-// RegisterSecret adds s to the strings Redact hides.
+// redacted replaces a secret.
+const redacted = "[REDACTED]"
+
+// RegisterSecret adds s, one of the server's own secrets (from its
+// environment), to the strings Redact hides everywhere. Secrets of
+// per-request credentials must not be registered: their sources implement
+// SecretHolder and RedactContext hides them in their own requests only.
 func RegisterSecret(s string) {
-	if len(s) < minSecretLen {
+	if s == "" {
 		return
 	}
 	secrets.mu.Lock()
@@ -32,13 +51,47 @@ func RegisterSecret(s string) {
 	secrets.list = append(secrets.list, s)
 }
 
-// Redact replaces every registered secret in text with "[REDACTED]".
+// RegisterSecretHolder makes Redact hide, everywhere, the secrets h holds
+// at the time of each redaction. It is for the server's own token sources
+// (a handful per process), whose tokens change as they renew.
+func RegisterSecretHolder(h SecretHolder) {
+	secrets.mu.Lock()
+	defer secrets.mu.Unlock()
+	secrets.holders = append(secrets.holders, h)
+}
+
+// Redact replaces every secret of the server's own in text with
+// "[REDACTED]".
 func Redact(text string) string {
 	secrets.mu.RLock()
-	defer secrets.mu.RUnlock()
-	for _, s := range secrets.list {
-		if strings.Contains(text, s) {
-			text = strings.ReplaceAll(text, s, "[REDACTED]")
+	list, holders := secrets.list, secrets.holders
+	secrets.mu.RUnlock()
+	text = RedactSecrets(text, list)
+	for _, h := range holders {
+		text = RedactSecrets(text, h.Secrets())
+	}
+	return text
+}
+
+// RedactContext is Redact plus the secrets of the per-request token source
+// of ctx (TokenSourceFrom), if it is a SecretHolder: the text made for one
+// request hides that request's credentials, and no request's credentials
+// change the text of another. Its cost does not depend on how many clients
+// the server has seen.
+func RedactContext(ctx context.Context, text string) string {
+	text = Redact(text)
+	if h, ok := TokenSourceFrom(ctx).(SecretHolder); ok {
+		text = RedactSecrets(text, h.Secrets())
+	}
+	return text
+}
+
+// RedactSecrets replaces each of list in text with "[REDACTED]". It does
+// not apply the process-wide secrets.
+func RedactSecrets(text string, list []string) string {
+	for _, s := range list {
+		if len(s) >= minSecretLen && strings.Contains(text, s) {
+			text = strings.ReplaceAll(text, s, redacted)
 		}
 	}
 	return text

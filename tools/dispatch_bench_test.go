@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
 	"github.com/leiga-mcp/leiga-mcp/tools"
 )
@@ -99,7 +100,7 @@ func benchDeps(tb testing.TB, reg *tools.Registry) (*tools.Deps, *cannedTranspor
 	canned := newCannedTransport(sb.Transport())
 	api, err := leigaapi.New(leigaapi.Options{
 		BaseURL:    "http://leiga.invalid/openapi/api",
-		Tokens:     leigaapi.NewStaticToken(sandbox.StaticToken),
+		Tokens:     auth.NewStaticToken(sandbox.StaticToken),
 		HTTPClient: &http.Client{Transport: canned},
 	})
 	if err != nil {

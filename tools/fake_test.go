@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 	"github.com/mark3labs/mcp-go/mcp"
 )
 
@@ -58,7 +59,7 @@ func newFake(t *testing.T) (*fakeLeiga, *Deps) {
 	f := &fakeLeiga{replies: map[string]string{}}
 	srv := httptest.NewServer(f)
 	t.Cleanup(srv.Close)
-	api, err := leigaapi.New(leigaapi.Options{BaseURL: srv.URL + "/openapi/api", Tokens: leigaapi.NewStaticToken("test-token-1"), MaxAttempts: 1})
+	api, err := leigaapi.New(leigaapi.Options{BaseURL: srv.URL + "/openapi/api", Tokens: auth.NewStaticToken("test-token-1"), MaxAttempts: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

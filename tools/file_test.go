@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 	"github.com/mark3labs/mcp-go/mcp"
 )
 
@@ -260,7 +261,7 @@ func newRawLeiga(t *testing.T, r *rawLeiga, attempts int) *Deps {
 	t.Helper()
 	srv := httptest.NewServer(r)
 	t.Cleanup(srv.Close)
-	api, err := leigaapi.New(leigaapi.Options{BaseURL: srv.URL, Tokens: leigaapi.NewStaticToken("test-token-1"), MaxAttempts: attempts})
+	api, err := leigaapi.New(leigaapi.Options{BaseURL: srv.URL, Tokens: auth.NewStaticToken("test-token-1"), MaxAttempts: attempts})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
 	"github.com/leiga-mcp/leiga-mcp/tools"
 	"github.com/mark3labs/mcp-go/mcp"
@@ -78,7 +79,7 @@ func fuzzDeps(tb testing.TB, reg *tools.Registry) ([]*tools.Deps, *sandbox.Sandb
 	mk := func(rt http.RoundTripper, token string) *tools.Deps {
 		api, err := leigaapi.New(leigaapi.Options{
 			BaseURL:     "http://leiga.invalid/openapi/api",
-			Tokens:      leigaapi.NewStaticToken(token),
+			Tokens:      auth.NewStaticToken(token),
 			HTTPClient:  &http.Client{Transport: rt},
 			Timeout:     5 * time.Second,
 			MaxAttempts: 1, // retries are not what is fuzzed; backoff would only slow it down

@@ -72,14 +72,14 @@ func lastSegment(uri, template string) (string, error) {
 func readResource(ctx context.Context, d *Deps, uri string, req leigaapi.Request) ([]mcp.ResourceContents, error) {
 	resp, err := d.API.Do(ctx, req)
 	if err != nil {
-		return nil, fmt.Errorf("%s", leigaapi.Redact(err.Error()))
+		return nil, fmt.Errorf("%s", leigaapi.RedactContext(ctx, err.Error()))
 	}
 	v, err := decodeData(resp.Data)
 	if err != nil {
 		return nil, err
 	}
 	return []mcp.ResourceContents{mcp.TextResourceContents{
-		URI: uri, MIMEType: "application/json", Text: leigaapi.Redact(compactJSON(cleanText(v))),
+		URI: uri, MIMEType: "application/json", Text: leigaapi.RedactContext(ctx, compactJSON(cleanText(v))),
 	}}, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
 )
 
@@ -35,7 +36,7 @@ func newSandboxDeps(t testing.TB, opts ...sandboxOptions) (*sandbox.Sandbox, *De
 	}
 	api, err := leigaapi.New(leigaapi.Options{
 		BaseURL:     "https://sandbox.invalid/openapi/api",
-		Tokens:      leigaapi.NewStaticToken(sandbox.StaticToken),
+		Tokens:      auth.NewStaticToken(sandbox.StaticToken),
 		HTTPClient:  &http.Client{Transport: sb.Transport()},
 		MaxAttempts: 1,
 	})

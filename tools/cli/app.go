@@ -3,7 +3,7 @@ package cli
 import (
 	"log/slog"
 
-	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 	"github.com/leiga-mcp/leiga-mcp/tools"
 )
 
@@ -17,7 +17,7 @@ type app struct {
 	upstream string // "sandbox" or the base URL, for logs
 	env      Env
 	// headerSources holds per-client credentials sent in HTTP headers.
-	headerSources *leigaapi.SourceRegistry
+	headerSources *auth.SourceRegistry
 	closers       []func()
 }
 

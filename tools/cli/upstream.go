@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
 	"github.com/leiga-mcp/leiga-mcp/schemas"
 	"github.com/leiga-mcp/leiga-mcp/tools"
@@ -49,24 +50,24 @@ func (rt *app) connect() error {
 		opts.BaseURL, upstream = sandboxBaseURL, "sandbox"
 		opts.HTTPClient = &http.Client{Transport: sb.Transport()}
 		newSource = func(authAPI *leigaapi.Client) (leigaapi.TokenSource, error) {
-			return leigaapi.NewPermanentSource(authAPI, sandbox.ClientID, sandbox.Secret, nil, leigaapi.WithSourceLogger(rt.log)), nil
+			return auth.NewPermanentSource(authAPI, sandbox.ClientID, sandbox.Secret, nil, auth.WithSourceLogger(rt.log)), nil
 		}
 	} else {
 		if c.SandboxSeed != "" {
 			return usagef("--sandbox-seed needs --sandbox")
 		}
-		creds, err := leigaapi.CredentialsFromEnv(rt.env.Getenv)
+		creds, err := auth.CredentialsFromEnv(rt.env.Getenv)
 		if err != nil {
 			return usageError{err.Error()}
 		}
 		rt.log.Info("leiga credentials", "auth", creds)
-		cache, err := leigaapi.OpenTokenCache(creds.TokenCache)
+		cache, err := auth.OpenTokenCache(creds.TokenCache)
 		if err != nil {
 			rt.log.Warn("token cache unusable; tokens will not persist", "err", err)
 			cache = nil
 		}
 		newSource = func(authAPI *leigaapi.Client) (leigaapi.TokenSource, error) {
-			return leigaapi.NewTokenSource(authAPI, creds, cache, leigaapi.WithSourceLogger(rt.log))
+			return auth.NewTokenSource(authAPI, creds, cache, auth.WithSourceLogger(rt.log))
 		}
 	}
 	authAPI, err := leigaapi.New(opts)
@@ -86,8 +87,10 @@ func (rt *app) connect() error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	// Each caller's credentials get their own cache of resolved names.
-	resolverOpts.Partition = func(ctx context.Context) any { return leigaapi.TokenSourceFrom(ctx) }
+	// Each caller's credentials get their own cache of resolved names, keyed
+	// by a stable identity of the credential (requests with the same header
+	// token share one).
+	resolverOpts.Partition = func(ctx context.Context) any { return leigaapi.CredentialID(ctx) }
 	schemas.Location = resolverOpts.Location
 	rt.deps = &tools.Deps{
 		API:      api,
@@ -97,7 +100,7 @@ func (rt *app) connect() error {
 		Location: resolverOpts.Location,
 	}
 	rt.upstream = upstream
-	rt.headerSources = leigaapi.NewSourceRegistry(authAPI, 0, leigaapi.WithSourceLogger(rt.log))
+	rt.headerSources = auth.NewSourceRegistry(authAPI, 0, auth.WithSourceLogger(rt.log))
 	return nil
 }
 

@@ -1,9 +1,10 @@
-package leigaapi
+package auth
 
 import (
-	"bytes"
 	"context"
 	"errors"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,21 +24,27 @@ func TestLoginHappyPath(t *testing.T) {
 	oa.onIssue = func(access string) { lg.accept(access, "oauth") }
 	cachePath := filepath.Join(t.TempDir(), "oauth.json")
 	creds := loginCreds(oa, cachePath)
-	var out bytes.Buffer
-	opened := ""
-	browse := oa.browse("")
-	err := Login(context.Background(), creds, LoginOptions{Out: &out, OpenBrowser: func(u string) error { opened = u; return browse(u) }})
+	var authURL, redirectURL string
+	browse, status := oa.browseLater("")
+	res, err := Login(context.Background(), creds, LoginOptions{Authorize: func(a, r string) {
+		authURL, redirectURL = a, r
+		browse(a, r)
+	}})
 	if err != nil {
-		t.Fatalf("Login: %v\n%s", err, out.String())
+		t.Fatalf("Login: %v", err)
+	}
+	if got := <-status; got != http.StatusOK {
+		t.Fatalf("redirect page status = %d, want 200", got)
 	}
 	if oa.pkceOK.Load() != 1 || oa.codeCalls.Load() != 1 {
 		t.Fatalf("code exchanges %d, PKCE verified %d; want 1 and 1", oa.codeCalls.Load(), oa.pkceOK.Load())
 	}
-	if !strings.Contains(out.String(), opened) || !strings.Contains(opened, "code_challenge_method=S256") {
-		t.Fatalf("authorize URL not printed or without PKCE:\n%s", out.String())
+	u, _ := url.Parse(authURL)
+	if u.Query().Get("code_challenge_method") != "S256" || u.Query().Get("redirect_uri") != redirectURL || strings.HasSuffix(redirectURL, ":0/callback") {
+		t.Fatalf("authorize URL %q, redirect %q: want PKCE and the chosen port", authURL, redirectURL)
 	}
-	if strings.Contains(out.String(), "oa-access-") || strings.Contains(out.String(), "oa-refresh-") {
-		t.Fatalf("login printed a token:\n%s", out.String())
+	if want := (LoginResult{ClientID: oa.clientID, Path: cachePath, Refreshable: true}); res != want {
+		t.Fatalf("result = %+v, want %+v", res, want)
 	}
 	fi, err := os.Stat(cachePath)
 	if err != nil || fi.Mode().Perm() != 0o600 {
@@ -68,29 +75,37 @@ func TestLoginHappyPath(t *testing.T) {
 	if oa.refreshCalls.Load() != 1 || lg.lastSeen() == "oa-access-2" {
 		t.Fatalf("refresh grants %d, token used %q; want one refresh and a new token", oa.refreshCalls.Load(), lg.lastSeen())
 	}
-	e, ok, _ := cache.load(AuthOAuth, oa.clientID, oa.settings("").TokenURL)
-	if !ok || e.AccessToken != lg.lastSeen() || e.RefreshToken == "oa-refresh-2" {
-		t.Fatalf("cache not updated after the refresh: %+v", e.AccessToken)
+	e, err := cache.load(AuthOAuth, oa.clientID, oa.settings("").TokenURL)
+	if err != nil || e.AccessToken != lg.lastSeen() || e.RefreshToken == "oa-refresh-2" {
+		t.Fatalf("cache not updated after the refresh: %v", err)
 	}
 }
 
+// TestLoginRejects: a forged state, a refusal by the authorization server,
+// or a code whose PKCE challenge does not match ends the login with no
+// tokens stored.
 func TestLoginRejects(t *testing.T) {
 	tests := []struct {
-		name      string
-		tamper    string
-		wantErr   string
-		wantCodes int32 // code exchanges the fake saw
+		name       string
+		tamper     string
+		wantErr    string
+		wantStatus int   // of the redirect's page
+		wantCodes  int32 // code exchanges the fake saw
 	}{
-		{"state mismatch", "state", "state", 0},
-		{"PKCE verifier does not match the challenge", "challenge", "invalid_grant", 1},
+		{"state mismatch", "state", "state", http.StatusBadRequest, 0},
+		{"PKCE verifier does not match the challenge", "challenge", "invalid_grant", http.StatusBadGateway, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			oa := newAuthFakeOAuth(t)
 			cachePath := filepath.Join(t.TempDir(), "oauth.json")
-			err := Login(context.Background(), loginCreds(oa, cachePath), LoginOptions{OpenBrowser: oa.browse(tt.tamper)})
+			browse, status := oa.browseLater(tt.tamper)
+			_, err := Login(context.Background(), loginCreds(oa, cachePath), LoginOptions{Authorize: browse})
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Fatalf("err = %v, want it to mention %q", err, tt.wantErr)
+			}
+			if got := <-status; got != tt.wantStatus {
+				t.Fatalf("redirect page status = %d, want %d", got, tt.wantStatus)
 			}
 			if got := oa.codeCalls.Load(); got != tt.wantCodes {
 				t.Fatalf("code exchanges = %d, want %d", got, tt.wantCodes)
@@ -103,6 +118,26 @@ func TestLoginRejects(t *testing.T) {
 			}
 		})
 	}
+	t.Run("authorization server refuses", func(t *testing.T) {
+		oa := newAuthFakeOAuth(t)
+		authorize := func(authURL, redirectURL string) {
+			u, _ := url.Parse(authURL)
+			cb := redirectURL + "?" + url.Values{"state": {u.Query().Get("state")}, "error": {"access_denied"}, "error_description": {"the user said no"}}.Encode()
+			go func() {
+				if resp, err := http.Get(cb); err == nil {
+					resp.Body.Close()
+				}
+			}()
+		}
+		_, err := Login(context.Background(), loginCreds(oa, t.TempDir()), LoginOptions{Authorize: authorize})
+		const want = "login failed: the authorization server answered access_denied the user said no"
+		if err == nil || err.Error() != want {
+			t.Fatalf("err = %v, want %q", err, want)
+		}
+		if oa.tokenCalls.Load() != 0 {
+			t.Fatal("a refused login reached the token endpoint")
+		}
+	})
 }
 
 func TestLoginSettings(t *testing.T) {
@@ -127,7 +162,7 @@ func TestLoginSettings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := Login(context.Background(), tt.creds(), tt.opts)
+			_, err := Login(context.Background(), tt.creds(), tt.opts)
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Fatalf("err = %v, want it to mention %q", err, tt.wantErr)
 			}
@@ -135,27 +170,5 @@ func TestLoginSettings(t *testing.T) {
 	}
 	if oa.tokenCalls.Load() != 0 {
 		t.Fatal("a failed login reached the token endpoint")
-	}
-}
-
-// TestLoginBrowserFailure: when the browser cannot be opened the user is
-// told to open the URL by hand, and the flow still completes.
-func TestLoginBrowserFailure(t *testing.T) {
-	oa := newAuthFakeOAuth(t)
-	var out bytes.Buffer
-	urls := make(chan string, 1)
-	go func() {
-		u := <-urls
-		oa.browse("")(u) // the user pastes the URL
-	}()
-	err := Login(context.Background(), loginCreds(oa, t.TempDir()), LoginOptions{Out: &out, OpenBrowser: func(u string) error {
-		urls <- u
-		return errors.New("no display")
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(out.String(), "Could not open a browser") {
-		t.Fatalf("output:\n%s", out.String())
 	}
 }

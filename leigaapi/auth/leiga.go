@@ -1,4 +1,4 @@
-package leigaapi
+package auth
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 )
 
 // The Leiga /authorize endpoints. They take no accessToken.
@@ -44,31 +46,30 @@ func (r authReply) lifetime() time.Duration {
 
 // leigaAuth makes the /authorize calls for one client id.
 type leigaAuth struct {
-	api      *Client
+	api      *leigaapi.Client
 	clientID string
 	secret   string
 	log      *slog.Logger
+	redact   func(string) string // hides the secrets of the source
 }
 
 // call POSTs body to path and decodes the token reply.
 func (a *leigaAuth) call(ctx context.Context, path string, body authBody) (authReply, error) {
 	var r authReply
-	resp, err := a.api.Do(ctx, Request{Method: http.MethodPost, Path: path, Body: body, NoAuth: true, Idempotent: true})
+	resp, err := a.api.Do(ctx, leigaapi.Request{Method: http.MethodPost, Path: path, Body: body, NoAuth: true, Idempotent: true})
 	if err != nil {
 		return r, err
 	}
 	if err := json.Unmarshal(resp.Data, &r); err != nil || r.AccessToken == "" {
-		return authReply{}, &Error{Kind: KindDecode, Method: http.MethodPost, Path: path, Message: "Leiga answered without an accessToken"}
+		return authReply{}, &leigaapi.Error{Kind: leigaapi.KindDecode, Method: http.MethodPost, Path: path, Message: "Leiga answered without an accessToken"}
 	}
-	RegisterSecret(r.AccessToken)
-	RegisterSecret(r.RefreshToken)
 	return r, nil
 }
 
 // rejected turns a refusal of the client id and secret into the final
 // KindAuth error; transient failures pass unchanged.
 func (a *leigaAuth) rejected(err error) error {
-	e, ok := AsError(err)
+	e, ok := leigaapi.AsError(err)
 	if !ok || !isRejection(err) {
 		return err
 	}
@@ -77,8 +78,8 @@ func (a *leigaAuth) rejected(err error) error {
 		msg = fmt.Sprintf("HTTP %d", e.HTTPStatus)
 	}
 	out := *e
-	out.Kind = KindAuth
-	out.Message = fmt.Sprintf("Leiga rejected the credentials for client id %s: %s", a.clientID, Redact(msg))
+	out.Kind = leigaapi.KindAuth
+	out.Message = fmt.Sprintf("Leiga rejected the credentials for client id %s: %s", a.clientID, a.redact(msg))
 	out.Err = nil
 	return &out
 }
@@ -108,8 +109,8 @@ func (a *leigaAuth) refreshable(ctx context.Context, refresh string) (grant, err
 			return grant{refresh: refresh}, err
 		}
 		msg := ""
-		if e, ok := AsError(err); ok {
-			msg = Redact(e.Message)
+		if e, ok := leigaapi.AsError(err); ok {
+			msg = a.redact(e.Message)
 		}
 		a.log.Warn("Leiga rejected the refresh token; getting a new token with the client id and secret", "client_id", a.clientID, "reason", msg)
 	}
@@ -124,13 +125,8 @@ func (a *leigaAuth) refreshable(ctx context.Context, refresh string) (grant, err
 // (POST /authorize/access-permanent-token) for clientID and secret. api
 // makes the token requests and needs no token source of its own; cache may
 // be nil.
-func NewPermanentSource(api *Client, clientID, secret string, cache *TokenCache, opts ...SourceOption) *ManagedSource {
-	cfg := newSourceConfig(api, opts)
-	RegisterSecret(secret)
-	a := &leigaAuth{api: api, clientID: clientID, secret: secret, log: cfg.log}
-	s := newManagedSource(AuthPermanent, clientID, api.BaseURL(), "", cache, cfg)
-	s.fetch = a.permanent
-	return s
+func NewPermanentSource(api *leigaapi.Client, clientID, secret string, cache *TokenCache, opts ...SourceOption) *ManagedSource {
+	return newLeigaSource(AuthPermanent, api, clientID, secret, "", cache, opts, (*leigaAuth).permanent)
 }
 
 // NewRefreshSource returns a source of refreshable Leiga tokens: it renews
@@ -138,11 +134,18 @@ func NewPermanentSource(api *Client, clientID, secret string, cache *TokenCache,
 // (refreshToken seeds the chain; "" starts with POST /authorize/access-token)
 // and falls back to the client id and secret when the refresh token is
 // rejected. Rotated refresh tokens replace the old one in memory and cache.
-func NewRefreshSource(api *Client, clientID, secret, refreshToken string, cache *TokenCache, opts ...SourceOption) *ManagedSource {
-	cfg := newSourceConfig(api, opts)
-	RegisterSecret(secret)
-	a := &leigaAuth{api: api, clientID: clientID, secret: secret, log: cfg.log}
-	s := newManagedSource(AuthRefresh, clientID, api.BaseURL(), refreshToken, cache, cfg)
-	s.fetch = a.refreshable
+func NewRefreshSource(api *leigaapi.Client, clientID, secret, refreshToken string, cache *TokenCache, opts ...SourceOption) *ManagedSource {
+	return newLeigaSource(AuthRefresh, api, clientID, secret, refreshToken, cache, opts, (*leigaAuth).refreshable)
+}
+
+// newLeigaSource builds a source that fetches with the Leiga /authorize
+// calls; its identity is a keyed hash of the client id and secret.
+func newLeigaSource(kind AuthKind, api *leigaapi.Client, clientID, secret, refreshToken string, cache *TokenCache,
+	opts []SourceOption, fetch func(*leigaAuth, context.Context, string) (grant, error)) *ManagedSource {
+	cfg := newSourceConfig(opts)
+	s := newManagedSource(kind, clientID, api.BaseURL(), refreshToken, identity("cid", clientID, secret), cache, cfg)
+	s.secrets.addFixed(secret)
+	a := &leigaAuth{api: api, clientID: clientID, secret: secret, log: cfg.log, redact: s.secrets.redact}
+	s.fetch = func(ctx context.Context, refresh string) (grant, error) { return fetch(a, ctx, refresh) }
 	return s
 }

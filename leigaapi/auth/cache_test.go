@@ -1,8 +1,9 @@
-package leigaapi
+package auth
 
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,7 +51,7 @@ func TestOpenTokenCache(t *testing.T) {
 	if err := none.store(cacheEntry{ClientID: "x"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok, _ := none.load(AuthPermanent, "x", ""); ok {
+	if _, err := none.load(AuthPermanent, "x", ""); !errors.Is(err, errNoCacheFile) {
 		t.Fatal("nil cache found an entry")
 	}
 }
@@ -182,9 +183,9 @@ func TestCacheIgnoredAndReplaced(t *testing.T) {
 			if fetched != tt.wantFetch {
 				t.Fatalf("fetched a token = %v, want %v", fetched, tt.wantFetch)
 			}
-			e, ok, why := cache.load(AuthPermanent, "cid-1", lg.srv.URL)
-			if !ok {
-				t.Fatalf("cache not usable afterwards: %s", why)
+			e, err := cache.load(AuthPermanent, "cid-1", lg.srv.URL)
+			if err != nil {
+				t.Fatalf("cache not usable afterwards: %v", err)
 			}
 			if tt.wantFetch && e.AccessToken != lg.lastSeen() {
 				t.Fatalf("cache not replaced: holds %q, call used %q", e.AccessToken, lg.lastSeen())

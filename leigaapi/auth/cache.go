@@ -1,4 +1,4 @@
-package leigaapi
+package auth
 
 import (
 	"crypto/sha256"
@@ -117,46 +117,48 @@ type cacheEntry struct {
 	Seed string `json:"seed,omitempty"`
 }
 
-// load reads the entry for (kind, clientID, issuer). When it returns false,
-// why says what was wrong ("" when there was simply no file); the caller
-// ignores the file and a later store replaces it.
-func (c *TokenCache) load(kind AuthKind, clientID, issuer string) (e cacheEntry, ok bool, why string) {
+// errNoCacheFile is load's answer when there is simply no file yet.
+var errNoCacheFile = errors.New("no token cache file")
+
+// load reads the entry for (kind, clientID, issuer). It fails with
+// errNoCacheFile when there is no file, and otherwise with what was wrong;
+// the caller then ignores the file, and a later store replaces it.
+func (c *TokenCache) load(kind AuthKind, clientID, issuer string) (cacheEntry, error) {
+	var e cacheEntry
 	if c == nil {
-		return e, false, ""
+		return e, errNoCacheFile
 	}
 	f, err := os.Open(c.Path(clientID))
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return e, false, ""
+			return e, errNoCacheFile
 		}
-		return e, false, "unreadable: " + err.Error()
+		return e, fmt.Errorf("unreadable: %w", err)
 	}
 	defer f.Close()
 	raw, err := io.ReadAll(io.LimitReader(f, maxCacheFileBytes+1))
 	switch {
 	case err != nil:
-		return e, false, "unreadable: " + err.Error()
+		return e, fmt.Errorf("unreadable: %w", err)
 	case len(raw) > maxCacheFileBytes:
-		return e, false, "too large"
+		return e, errors.New("too large")
 	}
 	if err := json.Unmarshal(raw, &e); err != nil {
-		return cacheEntry{}, false, "corrupt"
+		return cacheEntry{}, errors.New("corrupt")
 	}
 	switch {
 	case e.Version != cacheVersion:
-		return cacheEntry{}, false, fmt.Sprintf("format version %d", e.Version)
+		return cacheEntry{}, fmt.Errorf("format version %d", e.Version)
 	case e.ClientID != clientID:
-		return cacheEntry{}, false, "for another client id"
+		return cacheEntry{}, errors.New("for another client id")
 	case e.Kind != kind:
-		return cacheEntry{}, false, "for another kind of credentials (" + string(e.Kind) + ")"
+		return cacheEntry{}, errors.New("for another kind of credentials (" + string(e.Kind) + ")")
 	case e.Issuer != issuer:
-		return cacheEntry{}, false, "for another server"
+		return cacheEntry{}, errors.New("for another server")
 	case e.AccessToken == "" && e.RefreshToken == "":
-		return cacheEntry{}, false, "empty"
+		return cacheEntry{}, errors.New("empty")
 	}
-	RegisterSecret(e.AccessToken)
-	RegisterSecret(e.RefreshToken)
-	return e, true, ""
+	return e, nil
 }
 
 // store writes e atomically: a temp file in the same directory, mode 0600,
