@@ -345,8 +345,8 @@ func (f *authFakeOAuth) addRefresh(rt string) {
 // browse plays the user's browser at the authorize URL: it checks the
 // request, issues a code bound to the PKCE challenge, and follows the
 // redirect, returning the status of the redirect's page. tamper alters the
-// redirect: "state" forges its state, "challenge" binds the code to another
-// PKCE challenge.
+// redirect: "state" forges its state, "no-state" drops it, "challenge"
+// binds the code to another PKCE challenge.
 func (f *authFakeOAuth) browse(authURL, tamper string) (int, error) {
 	u, err := url.Parse(authURL)
 	if err != nil {
@@ -362,6 +362,8 @@ func (f *authFakeOAuth) browse(authURL, tamper string) (int, error) {
 	switch tamper {
 	case "state":
 		cq.Set("state", "forged-state")
+	case "no-state":
+		cq.Del("state")
 	case "challenge":
 		challenge = oauth2.S256ChallengeFromVerifier("attacker-verifier-0000000000000000000000000")
 	}

@@ -47,8 +47,9 @@ type LoginResult struct {
 // redirect listener, exchanges it with the verifier, and stores the tokens
 // in the cache, where a later NewTokenSource for kind oauth finds them and
 // renews them with the refresh_token grant. A redirect whose state does not
-// match fails the login without any token request. Login neither prints nor
-// opens anything itself.
+// match gets a 400 page, and the login keeps waiting for the right one until
+// its timeout; no token is requested for it. Login neither prints nor opens
+// anything itself.
 func Login(ctx context.Context, c Credentials, opts LoginOptions) (LoginResult, error) {
 	p, err := newLoginPlan(c, opts)
 	if err != nil {

@@ -13,20 +13,22 @@ import (
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 )
 
-// loginCallback serves the loopback redirect of a login. The first redirect
-// delivers its code (or why it has none: the authorization server's
-// refusal, a state that does not match) to wait, and its browser page
-// reports the outcome of the token exchange.
+// loginCallback serves the loopback redirect of a login. Only a redirect
+// that carries this login's state counts: the first one delivers its code
+// (or the authorization server's refusal) to wait, and its browser page
+// reports the outcome of the token exchange. A redirect with a wrong or
+// missing state gets a 400 page and changes nothing, so a stray or forged
+// request cannot end the login.
 type loginCallback struct {
 	state string
 	path  string
 
 	once   sync.Once
-	got    chan loginRedirect // the first redirect
+	got    chan loginRedirect // the first redirect with the right state
 	result chan error         // the outcome of the exchange, for its page
 }
 
-// loginRedirect is what a redirect brought.
+// loginRedirect is what a redirect with the right state brought.
 type loginRedirect struct {
 	code string
 	err  error
@@ -47,12 +49,16 @@ func (cb *loginCallback) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	q := r.URL.Query()
+	if subtle.ConstantTimeCompare([]byte(q.Get("state")), []byte(cb.state)) != 1 {
+		w.WriteHeader(http.StatusBadRequest)
+		io.WriteString(w, "This redirect does not belong to the leiga-mcp login in progress (its state does not match), so it was ignored.\n"+
+			"The login is still waiting: finish it from the URL that leiga-mcp login printed.\n")
+		return
+	}
 	var rd loginRedirect
 	switch {
 	case q.Get("error") != "":
 		rd.err = fmt.Errorf("login failed: the authorization server answered %s", loginClip(strings.TrimSpace(q.Get("error")+" "+q.Get("error_description"))))
-	case subtle.ConstantTimeCompare([]byte(q.Get("state")), []byte(cb.state)) != 1:
-		rd.err = errors.New("login failed: the state in the redirect does not match this login (possible forgery); no token was requested")
 	case q.Get("code") == "":
 		rd.err = errors.New("login failed: the redirect carries no authorization code")
 	default:
@@ -82,8 +88,8 @@ func (cb *loginCallback) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// wait returns the code of the first redirect, or why there is none (the
-// server's refusal, a forged redirect, or ctx's end).
+// wait returns the code of the first redirect with the right state, or why
+// there is none (the server's refusal, or ctx's end).
 func (cb *loginCallback) wait(ctx context.Context) (string, error) {
 	select {
 	case rd := <-cb.got:

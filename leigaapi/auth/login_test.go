@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -81,19 +82,72 @@ func TestLoginHappyPath(t *testing.T) {
 	}
 }
 
-// TestLoginRejects: a forged state, a refusal by the authorization server,
-// or a code whose PKCE challenge does not match ends the login with no
-// tokens stored.
+// TestLoginWrongStateKeepsWaiting: redirects with a forged or missing state
+// get a 400 page and request no token; the login goes on and completes with
+// the right redirect, or times out if none comes.
+func TestLoginWrongStateKeepsWaiting(t *testing.T) {
+	oa := newAuthFakeOAuth(t)
+	var mu sync.Mutex
+	var statuses []int
+	authorize := func(authURL, _ string) {
+		go func() {
+			for _, tamper := range []string{"state", "no-state", ""} {
+				code, err := oa.browse(authURL, tamper)
+				if err != nil {
+					t.Error(err)
+				}
+				mu.Lock()
+				statuses = append(statuses, code)
+				mu.Unlock()
+			}
+		}()
+	}
+	if _, err := Login(context.Background(), loginCreds(oa, t.TempDir()), LoginOptions{Authorize: authorize}); err != nil {
+		t.Fatalf("Login after two stray redirects: %v", err)
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		mu.Lock()
+		got := append([]int(nil), statuses...)
+		mu.Unlock()
+		if len(got) == 3 || time.Now().After(deadline) {
+			if want := []int{400, 400, 200}; len(got) != 3 || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
+				t.Fatalf("redirect pages = %v, want %v", got, want)
+			}
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if got := oa.codeCalls.Load(); got != 1 {
+		t.Fatalf("code exchanges = %d, want 1 (only the right redirect's)", got)
+	}
+
+	// Only forged redirects: the login waits until its timeout.
+	oa2 := newAuthFakeOAuth(t)
+	browse, status := oa2.browseLater("state")
+	_, err := Login(context.Background(), loginCreds(oa2, t.TempDir()), LoginOptions{Authorize: browse, Timeout: 300 * time.Millisecond})
+	const want = "login timed out after 300ms without a redirect from the browser"
+	if err == nil || err.Error() != want {
+		t.Fatalf("err = %v, want %q", err, want)
+	}
+	if got := <-status; got != http.StatusBadRequest {
+		t.Fatalf("forged redirect page status = %d, want 400", got)
+	}
+	if oa2.tokenCalls.Load() != 0 {
+		t.Fatal("a forged redirect reached the token endpoint")
+	}
+}
+
+// TestLoginRejects: a refusal by the authorization server, or a code whose
+// PKCE challenge does not match, ends the login with no tokens stored.
 func TestLoginRejects(t *testing.T) {
 	tests := []struct {
-		name       string
-		tamper     string
-		wantErr    string
-		wantStatus int   // of the redirect's page
-		wantCodes  int32 // code exchanges the fake saw
+		name      string
+		tamper    string
+		wantErr   string
+		wantCodes int32 // code exchanges the fake saw
 	}{
-		{"state mismatch", "state", "state", http.StatusBadRequest, 0},
-		{"PKCE verifier does not match the challenge", "challenge", "invalid_grant", http.StatusBadGateway, 1},
+		{"PKCE verifier does not match the challenge", "challenge", "invalid_grant", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,8 +158,8 @@ func TestLoginRejects(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Fatalf("err = %v, want it to mention %q", err, tt.wantErr)
 			}
-			if got := <-status; got != tt.wantStatus {
-				t.Fatalf("redirect page status = %d, want %d", got, tt.wantStatus)
+			if got := <-status; got != http.StatusBadGateway {
+				t.Fatalf("redirect page status = %d, want 502", got)
 			}
 			if got := oa.codeCalls.Load(); got != tt.wantCodes {
 				t.Fatalf("code exchanges = %d, want %d", got, tt.wantCodes)
