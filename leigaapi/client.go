@@ -155,7 +155,8 @@ type Response struct {
 // deadline. Any call is resent after HTTP 429 or 503 or when the connection
 // could not be made; idempotent calls also after other 5xx, timeouts and
 // broken connections. After an auth failure the token is renewed once and
-// the call resent once.
+// the call resent once; a source that cannot renew (its Token fails with an
+// error that is not an *Error) ends the call with Leiga's refusal.
 func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
@@ -169,7 +170,8 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	}
 	idempotent := req.Idempotent || req.Method == http.MethodGet
 	start := time.Now()
-	attempt, renewed := 0, false
+	attempt := 0
+	var rejected *Error // the auth failure that made the source renew
 	for {
 		attempt++
 		token := ""
@@ -185,6 +187,11 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 				if e, ok := AsError(err); ok {
 					return nil, e
 				}
+				if rejected != nil {
+					// A source that cannot renew (a static token): report
+					// Leiga's refusal of the token this call sent.
+					return nil, authRejected(rejected, tokens)
+				}
 				return nil, c.fail(req, KindAuth, 0, "", err.Error(), attempt-1, err)
 			}
 		}
@@ -196,10 +203,10 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		err.Attempts = attempt
 		if !req.NoAuth && IsAuthFailure(err) {
 			tokens.Invalidate(token)
-			if renewed {
+			if rejected != nil {
 				return nil, authRejected(err, tokens)
 			}
-			renewed = true
+			rejected = err
 			attempt-- // the renewal retry does not count against MaxAttempts
 			continue
 		}
