@@ -16,8 +16,10 @@ import (
 
 // TokenCache keeps tokens on disk across restarts: one JSON file per client
 // id, mode 0600, replaced atomically (temp file + rename in the same
-// directory). A nil *TokenCache is a disabled cache: loads find nothing and
-// stores do nothing.
+// directory). A file that other users could read or change (a mode wider
+// than 0600, or another owner) is refused: never read, never replaced, and
+// reported with what to do. A nil *TokenCache is a disabled cache: loads
+// find nothing and stores do nothing.
 type TokenCache struct {
 	dir  string // one file per client id in dir, or
 	file string // this one file for whatever client id last stored
@@ -120,15 +122,46 @@ type cacheEntry struct {
 // errNoCacheFile is load's answer when there is simply no file yet.
 var errNoCacheFile = errors.New("no token cache file")
 
+// unsafeCacheError refuses a cache file that other users could read or
+// change.
+type unsafeCacheError struct {
+	path    string
+	problem string // "has mode 0644, so other users can read it"
+	fix     string // "run chmod 600 <path>, or delete it"
+}
+
+func (e *unsafeCacheError) Error() string {
+	return fmt.Sprintf("token cache %s %s; it is not used: %s", e.path, e.problem, e.fix)
+}
+
+// checkSafe refuses the file at path when other users could read or change
+// it; a missing file is fine.
+func checkSafe(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil // missing, or the open that follows reports it
+	}
+	if problem, fix := unsafeFile(fi, path); problem != "" {
+		return &unsafeCacheError{path: path, problem: problem, fix: fix}
+	}
+	return nil
+}
+
 // load reads the entry for (kind, clientID, issuer). It fails with
-// errNoCacheFile when there is no file, and otherwise with what was wrong;
-// the caller then ignores the file, and a later store replaces it.
+// errNoCacheFile when there is no file, with *unsafeCacheError (without
+// reading it) when other users could read or change the file, and
+// otherwise with what was wrong; the caller then ignores the file, and a
+// later store replaces it unless it is unsafe.
 func (c *TokenCache) load(kind AuthKind, clientID, issuer string) (cacheEntry, error) {
 	var e cacheEntry
 	if c == nil {
 		return e, errNoCacheFile
 	}
-	f, err := os.Open(c.Path(clientID))
+	path := c.Path(clientID)
+	if err := checkSafe(path); err != nil {
+		return e, err
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return e, errNoCacheFile
@@ -163,7 +196,8 @@ func (c *TokenCache) load(kind AuthKind, clientID, issuer string) (cacheEntry, e
 
 // store writes e atomically: a temp file in the same directory, mode 0600,
 // synced, then renamed over the old file. Readers see the old file or the
-// new one, never a partial write.
+// new one, never a partial write. A file refused as unsafe is left for the
+// user to fix or delete.
 func (c *TokenCache) store(e cacheEntry) error {
 	if c == nil {
 		return nil
@@ -174,6 +208,9 @@ func (c *TokenCache) store(e cacheEntry) error {
 		return err
 	}
 	path := c.Path(e.ClientID)
+	if err := checkSafe(path); err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("cannot create the token cache directory: %w", err)

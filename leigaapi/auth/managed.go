@@ -315,9 +315,15 @@ func (s *ManagedSource) persist(g *grant) {
 }
 
 // cacheProblem logs why the cache file was not used: nothing for a missing
-// file, a note otherwise (the next store replaces it).
+// file, a warning with what to do for an unsafe one, a note otherwise (the
+// next store replaces it).
 func (s *ManagedSource) cacheProblem(err error) {
-	if !errors.Is(err, errNoCacheFile) {
+	var unsafe *unsafeCacheError
+	switch {
+	case errors.Is(err, errNoCacheFile):
+	case errors.As(err, &unsafe):
+		s.log.Warn("leiga token cache refused", "path", unsafe.path, "problem", unsafe.problem, "fix", unsafe.fix)
+	default:
 		s.log.Info("leiga token cache ignored; it will be replaced", "path", s.cache.Path(s.clientID), "reason", err.Error())
 	}
 }
