@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // SecretHolder is implemented by token sources that hold secrets: a token,
@@ -26,9 +28,12 @@ var secrets struct {
 	holders []SecretHolder // append-only
 }
 
-// minSecretLen keeps short, common strings out of redaction, so it never
-// mangles ordinary text.
-const minSecretLen = 6
+// wordSecretLen is the length below which a secret is redacted only where
+// it stands as a word of its own ("tok 1a2b3 rejected", "\"1a2b3\""), never
+// inside a longer run of letters and digits ("x1a2b3y"): a short token is
+// still a secret, but hiding it in every word that contains it would mangle
+// ordinary text. Longer secrets are redacted wherever they occur.
+const wordSecretLen = 6
 
 // redacted replaces a secret.
 const redacted = "[REDACTED]"
@@ -61,7 +66,8 @@ func RegisterSecretHolder(h SecretHolder) {
 }
 
 // Redact replaces every secret of the server's own in text with
-// "[REDACTED]".
+// "[REDACTED]". Secrets shorter than 6 bytes are replaced only where they
+// stand as a word of their own.
 func Redact(text string) string {
 	secrets.mu.RLock()
 	list, holders := secrets.list, secrets.holders
@@ -86,13 +92,67 @@ func RedactContext(ctx context.Context, text string) string {
 	return text
 }
 
-// RedactSecrets replaces each of list in text with "[REDACTED]". It does
-// not apply the process-wide secrets.
+// RedactSecrets replaces each of list in text with "[REDACTED]", with the
+// same rule as Redact for short secrets. It does not apply the
+// process-wide secrets.
 func RedactSecrets(text string, list []string) string {
 	for _, s := range list {
-		if len(s) >= minSecretLen && strings.Contains(text, s) {
+		switch {
+		case s == "" || !strings.Contains(text, s):
+		case len(s) >= wordSecretLen:
 			text = strings.ReplaceAll(text, s, redacted)
+		default:
+			text = replaceWord(text, s)
 		}
 	}
 	return text
+}
+
+// replaceWord replaces the occurrences of s in text that are not part of a
+// longer word: the characters on either side are not letters, digits or
+// '_'.
+func replaceWord(text, s string) string {
+	var b strings.Builder
+	done, from := 0, 0
+	for {
+		i := strings.Index(text[from:], s)
+		if i < 0 {
+			break
+		}
+		start, end := from+i, from+i+len(s)
+		if !wordBefore(text, start) && !wordAfter(text, end) {
+			b.WriteString(text[done:start])
+			b.WriteString(redacted)
+			done, from = end, end
+			continue
+		}
+		from = start + 1
+	}
+	if done == 0 {
+		return text
+	}
+	b.WriteString(text[done:])
+	return b.String()
+}
+
+// wordBefore reports whether the character ending at i is a word character.
+func wordBefore(text string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return isWordRune(r)
+}
+
+// wordAfter reports whether the character starting at i is a word character.
+func wordAfter(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isWordRune(r)
+}
+
+func isWordRune(r rune) bool {
+	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)
 }

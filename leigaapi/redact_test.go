@@ -13,6 +13,32 @@ func (h *holderSource) Token(context.Context) (string, error) { return h.secrets
 func (h *holderSource) Invalidate(string)                     {}
 func (h *holderSource) Secrets() []string                     { return h.secrets }
 
+// TestRedactShortSecrets: a secret shorter than 6 bytes is still hidden, but
+// only where it stands as a word of its own; a longer one wherever it occurs.
+func TestRedactShortSecrets(t *testing.T) {
+	RegisterSecret("k3y9Z")                // 5 bytes: a short token
+	RegisterSecret("long-secret-8a7d5e2c") // a long one
+	tests := []struct{ in, want string }{
+		{"k3y9Z", "[REDACTED]"},
+		{"token k3y9Z rejected", "token [REDACTED] rejected"},
+		{`{"accessToken":"k3y9Z"}`, `{"accessToken":"[REDACTED]"}`},
+		{"k3y9Z-abc k3y9Z.", "[REDACTED]-abc [REDACTED]."},
+		{"k3y9Z k3y9Zk3y9Z k3y9Z", "[REDACTED] k3y9Zk3y9Z [REDACTED]"},
+		{"xk3y9Zy ak3y9Z k3y9Z2 _k3y9Z ék3y9Z", "xk3y9Zy ak3y9Z k3y9Z2 _k3y9Z ék3y9Z"},
+		{"xlong-secret-8a7d5e2cy", "x[REDACTED]y"},
+		{"nothing to hide", "nothing to hide"},
+	}
+	for _, tt := range tests {
+		if got := Redact(tt.in); got != tt.want {
+			t.Errorf("Redact(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	ctx := WithTokenSource(context.Background(), &holderSource{secrets: []string{"Qz4"}})
+	if got, want := RedactContext(ctx, "tok Qz4, not Qz42"), "tok [REDACTED], not Qz42"; got != want {
+		t.Errorf("RedactContext = %q, want %q", got, want)
+	}
+}
+
 // TestRedactContext: a per-request source's secrets are hidden in the text
 // of its own requests only; no request's credentials change another's text
 // or the process-wide redaction.
