@@ -273,10 +273,11 @@ func (c *Client) send(ctx context.Context, req Request, body []byte, token strin
 	if err != nil {
 		return nil, false, c.fail(req, KindNetwork, 0, "", err.Error(), 0, err)
 	}
-	switch {
-	case req.Multipart != nil:
+	// Leiga's docs list Content-Type as required on every call, GET
+	// included; a multipart upload names its own.
+	if req.Multipart != nil {
 		hreq.Header.Set("Content-Type", req.Multipart.ContentType)
-	case body != nil:
+	} else {
 		hreq.Header.Set("Content-Type", "application/json")
 	}
 	if req.Raw {
