@@ -130,6 +130,7 @@ type unsafeCacheError struct {
 	fix     string // "run chmod 600 <path>, or delete it"
 }
 
+// Error names the file, the problem and the fix.
 func (e *unsafeCacheError) Error() string {
 	return fmt.Sprintf("token cache %s %s; it is not used: %s", e.path, e.problem, e.fix)
 }

@@ -47,10 +47,12 @@ func isTerminal(w io.Writer) bool {
 // request's token and no other request's token changes them.
 type redactingHandler struct{ next slog.Handler }
 
+// Enabled defers to the wrapped handler.
 func (h redactingHandler) Enabled(ctx context.Context, l slog.Level) bool {
 	return h.next.Enabled(ctx, l)
 }
 
+// Handle redacts r with the secrets of ctx's request, then passes it on.
 func (h redactingHandler) Handle(ctx context.Context, r slog.Record) error {
 	redact := func(s string) string { return leigaapi.RedactContext(ctx, s) }
 	if !needsRedaction(r, redact) {
@@ -83,6 +85,8 @@ func needsRedaction(r slog.Record, redact func(string) string) bool {
 	return found
 }
 
+// WithAttrs redacts attrs with the server's own secrets: they are shared by
+// every request that logs through the returned handler.
 func (h redactingHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	red := make([]slog.Attr, len(attrs))
 	for i, a := range attrs {
@@ -91,6 +95,7 @@ func (h redactingHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	return redactingHandler{h.next.WithAttrs(red)}
 }
 
+// WithGroup defers to the wrapped handler.
 func (h redactingHandler) WithGroup(name string) slog.Handler {
 	return redactingHandler{h.next.WithGroup(name)}
 }
