@@ -30,7 +30,7 @@ echo "== build"
 go build -o "$out/leiga-mcp" .
 
 echo "== go benchmarks (-count=$count)"
-go test -run='^$' -bench=. -benchmem -count="$count" ./leigaapi/ ./tools/ ./tools/cli/ >"$out/gobench.txt" 2>&1 || {
+go test -run='^$' -bench=. -benchmem -count="$count" ./leigaapi/ ./leigaapi/auth/ ./tools/ ./tools/cli/ >"$out/gobench.txt" 2>&1 || {
   cat "$out/gobench.txt"; echo "FAIL: go benchmarks"; exit 1; }
 echo "== benchstat"
 go run "$BENCHSTAT" "$out/gobench.txt"

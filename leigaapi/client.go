@@ -155,7 +155,8 @@ type Response struct {
 // deadline. Any call is resent after HTTP 429 or 503 or when the connection
 // could not be made; idempotent calls also after other 5xx, timeouts and
 // broken connections. After an auth failure the token is renewed once and
-// the call resent once.
+// the call resent once; a source that cannot renew (its Token fails with an
+// error that is not an *Error) ends the call with Leiga's refusal.
 func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
@@ -169,7 +170,8 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	}
 	idempotent := req.Idempotent || req.Method == http.MethodGet
 	start := time.Now()
-	attempt, renewed := 0, false
+	attempt := 0
+	var rejected *Error // the auth failure that made the source renew
 	for {
 		attempt++
 		token := ""
@@ -185,21 +187,26 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 				if e, ok := AsError(err); ok {
 					return nil, e
 				}
+				if rejected != nil {
+					// A source that cannot renew (a static token): report
+					// Leiga's refusal of the token this call sent.
+					return nil, authRejected(rejected, tokens)
+				}
 				return nil, c.fail(req, KindAuth, 0, "", err.Error(), attempt-1, err)
 			}
 		}
 		resp, sent, err := c.send(ctx, req, body, token)
 		if err == nil {
-			c.log.Debug("leiga call", "method", req.Method, "path", req.Path, "attempts", attempt, "ms", time.Since(start).Milliseconds())
+			c.log.DebugContext(ctx, "leiga call", "method", req.Method, "path", req.Path, "attempts", attempt, "ms", time.Since(start).Milliseconds())
 			return resp, nil
 		}
 		err.Attempts = attempt
 		if !req.NoAuth && IsAuthFailure(err) {
 			tokens.Invalidate(token)
-			if renewed {
+			if rejected != nil {
 				return nil, authRejected(err, tokens)
 			}
-			renewed = true
+			rejected = err
 			attempt-- // the renewal retry does not count against MaxAttempts
 			continue
 		}
@@ -210,7 +217,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
 			return nil, err
 		}
-		c.log.Debug("leiga retry", "method", req.Method, "path", req.Path, "attempt", attempt, "status", err.HTTPStatus, "wait", wait)
+		c.log.DebugContext(ctx, "leiga retry", "method", req.Method, "path", req.Path, "attempt", attempt, "status", err.HTTPStatus, "wait", wait)
 		timer := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
@@ -266,10 +273,11 @@ func (c *Client) send(ctx context.Context, req Request, body []byte, token strin
 	if err != nil {
 		return nil, false, c.fail(req, KindNetwork, 0, "", err.Error(), 0, err)
 	}
-	switch {
-	case req.Multipart != nil:
+	// Leiga's docs list Content-Type as required on every call, GET
+	// included; a multipart upload names its own.
+	if req.Multipart != nil {
 		hreq.Header.Set("Content-Type", req.Multipart.ContentType)
-	case body != nil:
+	} else {
 		hreq.Header.Set("Content-Type", "application/json")
 	}
 	if req.Raw {

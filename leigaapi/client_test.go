@@ -3,8 +3,10 @@ package leigaapi
 import (
 	"context"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -29,12 +31,13 @@ type reply struct {
 
 type recorded struct {
 	method, path, query, body, token string
+	header                           http.Header
 }
 
 func (f *fakeLeiga) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	n := int(f.calls.Add(1)) - 1
 	b, _ := io.ReadAll(r.Body)
-	f.got = append(f.got, recorded{r.Method, r.URL.Path, r.URL.RawQuery, string(b), r.Header.Get("accessToken")})
+	f.got = append(f.got, recorded{r.Method, r.URL.Path, r.URL.RawQuery, string(b), r.Header.Get("accessToken"), r.Header.Clone()})
 	rep := f.replies[min(n, len(f.replies)-1)]
 	if rep.delay > 0 {
 		select {
@@ -59,13 +62,19 @@ func newTestClient(t *testing.T, f *fakeLeiga, timeout time.Duration) *Client {
 	t.Helper()
 	srv := httptest.NewServer(f)
 	t.Cleanup(srv.Close)
-	c, err := New(Options{BaseURL: srv.URL + "/openapi/api/", Tokens: NewStaticToken("tok-123456"), Timeout: timeout})
+	c, err := New(Options{BaseURL: srv.URL + "/openapi/api/", Tokens: fixedToken("tok-123456"), Timeout: timeout})
 	if err != nil {
 		t.Fatal(err)
 	}
 	c.backoff = func(int) time.Duration { return time.Millisecond }
 	return c
 }
+
+// fixedToken is a token source that always offers the same token.
+type fixedToken string
+
+func (f fixedToken) Token(context.Context) (string, error) { return string(f), nil }
+func (f fixedToken) Invalidate(string)                     {}
 
 const okBody = `{"code":"0","msg":"success","data":{"id":7}}`
 
@@ -94,6 +103,50 @@ func TestDoSendsExactRequest(t *testing.T) {
 			g := f.got[0]
 			if g.method != tt.req.Method || g.path != tt.wantPath || g.body != tt.wantBody || g.query != tt.wantQuery || g.token != "tok-123456" {
 				t.Errorf("sent %+v", g)
+			}
+		})
+	}
+}
+
+// TestDoSendsExactHeaders: every request carries Content-Type
+// application/json (Leiga's docs list it as required on every call, GET
+// included), except a multipart upload, which names its own; and nothing
+// but the documented headers and Go's transport ones.
+func TestDoSendsExactHeaders(t *testing.T) {
+	const form = "multipart/form-data; boundary=xyz"
+	tests := []struct {
+		name string
+		req  Request
+		want map[string]string
+	}{
+		{"GET", Request{Method: "GET", Path: "/issue/get", Query: url.Values{"id": {"7"}}},
+			map[string]string{"Accept": "application/json", "Content-Type": "application/json", "User-Agent": "leiga-mcp", "Accesstoken": "tok-123456"}},
+		{"GET, no token", Request{Method: "GET", Path: "/authorize/x", NoAuth: true},
+			map[string]string{"Accept": "application/json", "Content-Type": "application/json", "User-Agent": "leiga-mcp"}},
+		{"POST", Request{Method: "POST", Path: "/issue/add", Body: map[string]int{"a": 1}},
+			map[string]string{"Accept": "application/json", "Content-Type": "application/json", "User-Agent": "leiga-mcp", "Accesstoken": "tok-123456", "Content-Length": "7"}},
+		{"DELETE", Request{Method: "DELETE", Path: "/issue/remove", Body: map[string]int{"id": 2}},
+			map[string]string{"Accept": "application/json", "Content-Type": "application/json", "User-Agent": "leiga-mcp", "Accesstoken": "tok-123456", "Content-Length": "8"}},
+		{"raw download", Request{Method: "GET", Path: "/file/download", Raw: true},
+			map[string]string{"Accept": "*/*", "Content-Type": "application/json", "User-Agent": "leiga-mcp", "Accesstoken": "tok-123456"}},
+		{"multipart", Request{Method: "POST", Path: "/file/upload", Multipart: &Multipart{ContentType: form, Payload: []byte("--xyz--")}},
+			map[string]string{"Accept": "application/json", "Content-Type": form, "User-Agent": "leiga-mcp", "Accesstoken": "tok-123456", "Content-Length": "7"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &fakeLeiga{t: t, replies: []reply{{status: 200, body: okBody}}}
+			c := newTestClient(t, f, time.Second)
+			if _, err := c.Do(context.Background(), tt.req); err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for k, v := range f.got[0].header {
+				if k != "Accept-Encoding" { // the transport's own
+					got[k] = strings.Join(v, ",")
+				}
+			}
+			if !maps.Equal(got, tt.want) {
+				t.Errorf("headers = %v, want %v", got, tt.want)
 			}
 		})
 	}
@@ -181,7 +234,7 @@ func TestPostNotRetriedAfterConnectionBreaks(t *testing.T) {
 		conn.Close() // the request arrived; the answer never does
 	}))
 	defer srv.Close()
-	c, _ := New(Options{BaseURL: srv.URL, Tokens: NewStaticToken("tok-123456")})
+	c, _ := New(Options{BaseURL: srv.URL, Tokens: fixedToken("tok-123456")})
 	c.backoff = func(int) time.Duration { return time.Millisecond }
 	_, err := c.Do(context.Background(), Request{Method: "POST", Path: "/issue/add", Body: map[string]int{}})
 	if err == nil || calls.Load() != 1 {

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 )
 
 const envelopeFuzzToken = "envelope-fuzz-token-8d2e"
@@ -97,7 +98,7 @@ func FuzzDecodeEnvelope(f *testing.F) {
 		ctype := envelopeTypes[int(typePick)%len(envelopeTypes)]
 		c, cerr := leigaapi.New(leigaapi.Options{
 			BaseURL:     "http://leiga.invalid/openapi/api",
-			Tokens:      leigaapi.NewStaticToken(envelopeFuzzToken),
+			Tokens:      auth.NewStaticToken(envelopeFuzzToken),
 			HTTPClient:  &http.Client{Transport: replay{status, ctype, body}},
 			Timeout:     5 * time.Second,
 			MaxAttempts: 1,

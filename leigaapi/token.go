@@ -3,7 +3,6 @@ package leigaapi
 import (
 	"context"
 	"errors"
-	"sync"
 )
 
 // TokenSource supplies the access token sent in the accessToken header.
@@ -26,37 +25,6 @@ type Describer interface {
 
 // ErrNoToken is returned by a token source that has no credential to offer.
 var ErrNoToken = errors.New("no Leiga credentials configured: set LEIGA_ACCESS_TOKEN, or LEIGA_CLIENT_ID and LEIGA_SECRET, or run with --sandbox")
-
-// StaticToken is a token source for a fixed LEIGA_ACCESS_TOKEN. It cannot
-// renew: once Leiga rejects it, every call fails with a clear error.
-type StaticToken struct {
-	mu       sync.Mutex
-	token    string
-	rejected bool
-}
-
-// NewStaticToken returns a source that always offers token.
-func NewStaticToken(token string) *StaticToken { return &StaticToken{token: token} }
-
-// Token returns the static token.
-func (s *StaticToken) Token(context.Context) (string, error) {
-	if s.token == "" {
-		return "", ErrNoToken
-	}
-	return s.token, nil
-}
-
-// Invalidate records that the token was rejected; a static token cannot renew.
-func (s *StaticToken) Invalidate(token string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if token == s.token {
-		s.rejected = true
-	}
-}
-
-// Describe names the source without revealing the token.
-func (s *StaticToken) Describe() string { return "the access token in LEIGA_ACCESS_TOKEN" }
 
 type tokenSourceKey struct{}
 

@@ -1,8 +1,14 @@
 package tools
 
 import (
+	"context"
+	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 )
 
 func TestInvalidArgumentsSendNothing(t *testing.T) {
@@ -62,5 +68,46 @@ func TestResultShape(t *testing.T) {
 	sc, ok := structured(t, res), true
 	if !ok || len(sc["items"].([]any)) != 1 {
 		t.Errorf("structuredContent = %#v", res.StructuredContent)
+	}
+}
+
+// TestCallHidesRequestSecrets: a result or error that echoes a client's own
+// header token hides it in that client's call only; the same text made for
+// another client, or for the server's credentials, is left as it is.
+func TestCallHidesRequestSecrets(t *testing.T) {
+	const token = "client-token-4711"
+	reg := auth.NewSourceRegistry(nil, 0)
+	ctxOf := func(tok string) context.Context {
+		ts, _, err := reg.FromHeaders(http.Header{auth.HeaderAccessToken: {tok}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return leigaapi.WithTokenSource(context.Background(), ts)
+	}
+	replies := map[string]string{
+		"result": `{"code":"0","msg":"ok","data":[{"id":1,"projectKey":"MOBILE","projectName":"` + token + `"}]}`,
+		"error":  `{"code":"10010","msg":"token ` + token + ` has no access","data":null}`,
+	}
+	tests := []struct {
+		name, reply string
+		ctx         context.Context
+		hidden      bool
+	}{
+		{"own result", "result", ctxOf(token), true},
+		{"own error", "error", ctxOf(token), true},
+		{"another client's result", "result", ctxOf("other-token-0815"), false},
+		{"another client's error", "error", ctxOf("other-token-0815"), false},
+		{"server's result", "result", context.Background(), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, d := newFake(t)
+			f.replies["GET /project/list"] = replies[tt.reply]
+			tool, _ := testRegistry().Tool("project_list")
+			got := text(tool.Call(tt.ctx, d, json.RawMessage(`{}`)))
+			if strings.Contains(got, token) == tt.hidden || strings.Contains(got, "[REDACTED]") != tt.hidden {
+				t.Fatalf("result %q: want the token hidden = %v", got, tt.hidden)
+			}
+		})
 	}
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
 	"github.com/leiga-mcp/leiga-mcp/tools"
 )
@@ -101,7 +102,7 @@ func benchDeps(tb testing.TB, reg *toolkit.Registry) (*toolkit.Deps, *cannedTran
 	canned := newCannedTransport(sb.Transport())
 	api, err := leigaapi.New(leigaapi.Options{
 		BaseURL:    "http://leiga.invalid/openapi/api",
-		Tokens:     leigaapi.NewStaticToken(sandbox.StaticToken),
+		Tokens:     auth.NewStaticToken(sandbox.StaticToken),
 		HTTPClient: &http.Client{Transport: canned},
 	})
 	if err != nil {

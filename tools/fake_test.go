@@ -16,6 +16,7 @@ import (
 	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 	"github.com/mark3labs/mcp-go/mcp"
 )
 
@@ -78,7 +79,7 @@ func newFake(t *testing.T) (*fakeLeiga, *toolkit.Deps) {
 	f := &fakeLeiga{replies: maps.Clone(lookups)}
 	srv := httptest.NewServer(f)
 	t.Cleanup(srv.Close)
-	api, err := leigaapi.New(leigaapi.Options{BaseURL: srv.URL + "/openapi/api", Tokens: leigaapi.NewStaticToken("test-token-1"), MaxAttempts: 1})
+	api, err := leigaapi.New(leigaapi.Options{BaseURL: srv.URL + "/openapi/api", Tokens: auth.NewStaticToken("test-token-1"), MaxAttempts: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 	"github.com/mark3labs/mcp-go/mcp"
 )
 
@@ -263,7 +264,7 @@ func newRawLeiga(t *testing.T, r *rawLeiga, attempts int) *toolkit.Deps {
 	t.Helper()
 	srv := httptest.NewServer(r)
 	t.Cleanup(srv.Close)
-	api, err := leigaapi.New(leigaapi.Options{BaseURL: srv.URL, Tokens: leigaapi.NewStaticToken("test-token-1"), MaxAttempts: attempts})
+	api, err := leigaapi.New(leigaapi.Options{BaseURL: srv.URL, Tokens: auth.NewStaticToken("test-token-1"), MaxAttempts: attempts})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,7 @@ import (
 	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
 	"github.com/leiga-mcp/leiga-mcp/tools"
 	"github.com/mark3labs/mcp-go/mcp"
@@ -81,7 +82,7 @@ func fuzzDeps(tb testing.TB, reg *toolkit.Registry) ([]*toolkit.Deps, *sandbox.S
 	mk := func(rt http.RoundTripper, token string) *toolkit.Deps {
 		api, err := leigaapi.New(leigaapi.Options{
 			BaseURL:     "http://leiga.invalid/openapi/api",
-			Tokens:      leigaapi.NewStaticToken(token),
+			Tokens:      auth.NewStaticToken(token),
 			HTTPClient:  &http.Client{Transport: rt},
 			Timeout:     5 * time.Second,
 			MaxAttempts: 1, // retries are not what is fuzzed; backoff would only slow it down

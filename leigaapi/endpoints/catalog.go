@@ -11,11 +11,11 @@ import (
 // Module authorize.
 var (
 	// AuthorizeAccessPermanentToken is the catalog's "Get Permanent Token".
-	AuthorizeAccessPermanentToken = post[schemas.AuthorizeClient, json.RawMessage]("/authorize/access-permanent-token")
+	AuthorizeAccessPermanentToken = post[schemas.AuthorizeClient, TokenGrant]("/authorize/access-permanent-token")
 	// AuthorizeAccessToken is the catalog's "Get Access Token".
-	AuthorizeAccessToken = post[schemas.AuthorizeClient, json.RawMessage]("/authorize/access-token")
+	AuthorizeAccessToken = post[schemas.AuthorizeClient, TokenGrant]("/authorize/access-token")
 	// AuthorizeRefreshToken is the catalog's "Refresh Access Token".
-	AuthorizeRefreshToken = post[schemas.AuthorizeRefresh, json.RawMessage]("/authorize/refresh-token")
+	AuthorizeRefreshToken = post[schemas.AuthorizeRefresh, TokenGrant]("/authorize/refresh-token")
 )
 
 // Module user.

@@ -1,6 +1,9 @@
 package endpoints
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"time"
+)
 
 // The shapes of the answers the resolver and the workflow tools read field
 // by field. Each reads tolerantly: the alternative field names the catalog
@@ -367,4 +370,21 @@ func (m *Message) UnmarshalJSON(b []byte) error {
 	}
 	*m = Message{ID: int64(first(w.MsgID, w.ID)), ReceiverID: int64(w.ReceiverID), ReceiverName: string(first(w.PlainReceiverName, w.ReceiverName))}
 	return nil
+}
+
+// TokenGrant is the answer of the /authorize calls.
+type TokenGrant struct {
+	AccessToken  string          `json:"accessToken"`
+	RefreshToken string          `json:"refreshToken"`
+	ExpireIn     json.RawMessage `json:"expireIn"` // seconds, -1: never; number or string
+}
+
+// Lifetime converts expireIn: -1, 0 or missing mean no known expiry.
+func (g TokenGrant) Lifetime() time.Duration {
+	var n Int
+	n.UnmarshalJSON(g.ExpireIn)
+	if n <= 0 {
+		return 0
+	}
+	return time.Duration(n) * time.Second
 }

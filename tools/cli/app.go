@@ -4,7 +4,7 @@ import (
 	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"log/slog"
 
-	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 	"github.com/leiga-mcp/leiga-mcp/tools"
 )
 
@@ -18,7 +18,7 @@ type app struct {
 	upstream string // "sandbox" or the base URL, for logs
 	env      Env
 	// headerSources holds per-client credentials sent in HTTP headers.
-	headerSources *leigaapi.SourceRegistry
+	headerSources *auth.SourceRegistry
 	closers       []func()
 }
 
@@ -38,7 +38,7 @@ func (c *config) app(env Env) (*app, error) {
 		return nil, usageError{err.Error()}
 	}
 	rt := &app{cfg: c, log: log, registry: reg, tools: selected, env: env}
-	if err := rt.connect(env); err != nil {
+	if err := rt.connect(); err != nil {
 		return nil, err
 	}
 	return rt, nil

@@ -13,6 +13,7 @@ import (
 	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
 	"github.com/leiga-mcp/leiga-mcp/tools"
 	"github.com/leiga-mcp/leiga-mcp/tools/mcpserver"
@@ -41,7 +42,7 @@ func TestCredentialsSurviveExpiryAndRevocationMidBurst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts.Tokens = leigaapi.NewPermanentSource(authAPI, sandbox.ClientID, sandbox.Secret, nil, leigaapi.WithClock(clock.now))
+	opts.Tokens = auth.NewPermanentSource(authAPI, sandbox.ClientID, sandbox.Secret, nil, auth.WithClock(clock.now))
 	api, err := leigaapi.New(opts)
 	if err != nil {
 		t.Fatal(err)

@@ -22,7 +22,7 @@ func newLogger(w io.Writer, level, format string) (*slog.Logger, error) {
 	var h slog.Handler
 	switch strings.ToLower(format) {
 	case "text", "":
-		h = tint.NewHandler(w, &tint.Options{Level: lvl, TimeFormat: "15:04:05.000", NoColor: !isTerminal(w)})
+		h = tint.NewTextHandler(w, &tint.Options{Level: lvl, TimeFormat: "15:04:05.000", NoColor: !isTerminal(w)})
 	case "json":
 		h = slog.NewJSONHandler(w, &slog.HandlerOptions{Level: lvl})
 	default:
@@ -41,20 +41,26 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// redactingHandler removes registered secrets from every log record.
+// redactingHandler removes secrets from every log record: the server's own
+// everywhere, and those of the per-request credentials of the record's
+// context (leigaapi.RedactContext), so a request's log lines hide that
+// request's token and no other request's token changes them.
 type redactingHandler struct{ next slog.Handler }
 
+// Enabled defers to the wrapped handler.
 func (h redactingHandler) Enabled(ctx context.Context, l slog.Level) bool {
 	return h.next.Enabled(ctx, l)
 }
 
+// Handle redacts r with the secrets of ctx's request, then passes it on.
 func (h redactingHandler) Handle(ctx context.Context, r slog.Record) error {
-	if !needsRedaction(r) {
+	redact := func(s string) string { return leigaapi.RedactContext(ctx, s) }
+	if !needsRedaction(r, redact) {
 		return h.next.Handle(ctx, r)
 	}
-	out := slog.NewRecord(r.Time, r.Level, leigaapi.Redact(r.Message), r.PC)
+	out := slog.NewRecord(r.Time, r.Level, redact(r.Message), r.PC)
 	r.Attrs(func(a slog.Attr) bool {
-		out.AddAttrs(redactAttr(a))
+		out.AddAttrs(redactAttr(a, redact))
 		return true
 	})
 	return h.next.Handle(ctx, out)
@@ -62,15 +68,15 @@ func (h redactingHandler) Handle(ctx context.Context, r slog.Record) error {
 
 // needsRedaction reports whether any text of r holds a secret; most
 // records hold none and pass through without a copy.
-func needsRedaction(r slog.Record) bool {
-	if leigaapi.Redact(r.Message) != r.Message {
+func needsRedaction(r slog.Record, redact func(string) string) bool {
+	if redact(r.Message) != r.Message {
 		return true
 	}
 	found := false
 	r.Attrs(func(a slog.Attr) bool {
 		v := a.Value.Resolve()
 		if v.Kind() == slog.KindString {
-			found = leigaapi.Redact(v.String()) != v.String()
+			found = redact(v.String()) != v.String()
 		} else {
 			found = v.Kind() == slog.KindGroup || v.Kind() == slog.KindAny
 		}
@@ -79,35 +85,39 @@ func needsRedaction(r slog.Record) bool {
 	return found
 }
 
+// WithAttrs redacts attrs with the server's own secrets: they are shared by
+// every request that logs through the returned handler.
 func (h redactingHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	red := make([]slog.Attr, len(attrs))
 	for i, a := range attrs {
-		red[i] = redactAttr(a)
+		red[i] = redactAttr(a, leigaapi.Redact)
 	}
 	return redactingHandler{h.next.WithAttrs(red)}
 }
 
+// WithGroup defers to the wrapped handler.
 func (h redactingHandler) WithGroup(name string) slog.Handler {
 	return redactingHandler{h.next.WithGroup(name)}
 }
 
-func redactAttr(a slog.Attr) slog.Attr {
+// redactAttr passes every string in a through redact.
+func redactAttr(a slog.Attr, redact func(string) string) slog.Attr {
 	v := a.Value.Resolve()
 	switch v.Kind() {
 	case slog.KindString:
-		return slog.String(a.Key, leigaapi.Redact(v.String()))
+		return slog.String(a.Key, redact(v.String()))
 	case slog.KindGroup:
 		group := v.Group()
 		red := make([]any, len(group))
 		for i, g := range group {
-			red[i] = redactAttr(g)
+			red[i] = redactAttr(g, redact)
 		}
 		return slog.Group(a.Key, red...)
 	case slog.KindAny:
 		if err, ok := v.Any().(error); ok {
-			return slog.String(a.Key, leigaapi.Redact(err.Error()))
+			return slog.String(a.Key, redact(err.Error()))
 		}
-		return slog.String(a.Key, leigaapi.Redact(fmt.Sprint(v.Any())))
+		return slog.String(a.Key, redact(fmt.Sprint(v.Any())))
 	}
 	return slog.Attr{Key: a.Key, Value: v}
 }

@@ -2,10 +2,12 @@ package cli
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"os/signal"
 	"syscall"
 
-	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 )
 
 // runLogin runs the OAuth2 authorization-code flow configured by the
@@ -13,7 +15,7 @@ import (
 func runLogin(args []string, env Env) error {
 	fs := newFlagSet("login", env)
 	noBrowser := fs.Bool("no-browser", false, "print the authorize URL without opening a browser")
-	timeout := fs.Duration("timeout", leigaapi.DefaultLoginTimeout, "how long to wait for the browser redirect")
+	timeout := fs.Duration("timeout", auth.DefaultLoginTimeout, "how long to wait for the browser redirect")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -21,22 +23,50 @@ func runLogin(args []string, env Env) error {
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q", pos[0])
 	}
-	creds, err := leigaapi.CredentialsFromEnv(env.Getenv)
+	creds, err := auth.CredentialsFromEnv(env.Getenv)
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	if creds.Kind != leigaapi.AuthOAuth {
+	if creds.Kind != auth.AuthOAuth {
 		return usagef("login needs OAuth2 settings: set LEIGA_OAUTH_TOKEN_URL, LEIGA_OAUTH_AUTH_URL, LEIGA_OAUTH_CLIENT_ID, LEIGA_OAUTH_CLIENT_SECRET and LEIGA_OAUTH_REDIRECT_URL (found credentials of kind %q)", creds.Kind)
 	}
-	cache, err := leigaapi.OpenTokenCache(creds.TokenCache)
+	cache, err := auth.OpenTokenCache(creds.TokenCache)
 	if err != nil {
 		return usageError{err.Error()}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	opts := leigaapi.LoginOptions{Out: env.Stderr, Timeout: *timeout, Cache: cache}
-	if !*noBrowser {
-		opts.OpenBrowser = leigaapi.OpenURLInBrowser
+	open := openURLInBrowser
+	if *noBrowser {
+		open = nil
 	}
-	return leigaapi.Login(ctx, creds, opts)
+	return login(ctx, env.Stderr, creds, auth.LoginOptions{Timeout: *timeout, Cache: cache}, open)
+}
+
+// login runs auth.Login, telling the user on out which URL to open and
+// where the tokens went. open, when set, opens the URL in a browser; if it
+// fails the user is told to open it by hand.
+func login(ctx context.Context, out io.Writer, creds auth.Credentials, opts auth.LoginOptions, open func(string) error) error {
+	timeout := opts.Timeout
+	if timeout <= 0 {
+		timeout = auth.DefaultLoginTimeout
+	}
+	opts.Authorize = func(authURL, redirectURL string) {
+		fmt.Fprintf(out, "To authorize leiga-mcp, open this URL in your browser:\n\n  %s\n\nWaiting for the redirect to %s (up to %s) ...\n", authURL, redirectURL, timeout)
+		if open == nil {
+			return
+		}
+		if err := open(authURL); err != nil {
+			fmt.Fprintf(out, "Could not open a browser (%v); open the URL above yourself.\n", err)
+		}
+	}
+	res, err := auth.Login(ctx, creds, opts)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Logged in: tokens for OAuth client id %s stored in %s\n", res.ClientID, res.Path)
+	if !res.Refreshable {
+		fmt.Fprintln(out, "Note: the token endpoint returned no refresh token; run leiga-mcp login again when the access token expires.")
+	}
+	return nil
 }

@@ -120,3 +120,24 @@ func TestHeadersNarrowPerClient(t *testing.T) {
 		t.Errorf("calling a narrowed-away write: err = %v", err)
 	}
 }
+
+// TestHeaderTokenChangesNoOtherClient: a client whose header token is an
+// ordinary word ("archived", a column of project_list) gets it hidden in its
+// own results only; every other client's results are untouched.
+func TestHeaderTokenChangesNoOtherClient(t *testing.T) {
+	base := httpSandbox(t)
+	ctx := context.Background()
+	own := callText(t, ctx, httpClient(t, base, map[string]string{"X-Leiga-Access-Token": "archived"}), "project_list", nil, true)
+	if strings.Contains(own, "archived") {
+		t.Errorf("the client's own result shows its token: %s", own)
+	}
+	for name, headers := range map[string]map[string]string{
+		"server credentials": nil,
+		"another token":      {"X-Leiga-Access-Token": sandbox.StaticToken},
+	} {
+		got := callText(t, ctx, httpClient(t, base, headers), "project_list", nil, false)
+		if !strings.HasPrefix(got, "| id | pkey | pname | archived |") {
+			t.Errorf("%s: project_list = %q, want its header untouched", name, got)
+		}
+	}
+}

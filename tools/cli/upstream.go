@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"path/filepath"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
 	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
 )
@@ -28,7 +28,7 @@ const sandboxAppURL = "https://sandbox.leiga.invalid"
 // calls, and the one tools use, whose tokens come from the first. Upstream
 // is the embedded sandbox or the real service with credentials from the
 // environment.
-func (rt *app) connect(env Env) error {
+func (rt *app) connect() error {
 	c := rt.cfg
 	opts := leigaapi.Options{BaseURL: c.BaseURL, Timeout: c.Timeout, Logger: rt.log, UserAgent: "leiga-mcp/" + version()}
 	upstream := c.BaseURL
@@ -53,24 +53,24 @@ func (rt *app) connect(env Env) error {
 		opts.BaseURL, upstream = sandboxBaseURL, "sandbox"
 		opts.HTTPClient = &http.Client{Transport: sb.Transport()}
 		newSource = func(authAPI *leigaapi.Client) (leigaapi.TokenSource, error) {
-			return leigaapi.NewPermanentSource(authAPI, sandbox.ClientID, sandbox.Secret, nil, leigaapi.WithSourceLogger(rt.log)), nil
+			return auth.NewPermanentSource(authAPI, sandbox.ClientID, sandbox.Secret, nil, auth.WithSourceLogger(rt.log)), nil
 		}
 	} else {
 		if c.SandboxSeed != "" {
 			return usagef("--sandbox-seed needs --sandbox")
 		}
-		creds, err := leigaapi.CredentialsFromEnv(rt.env.Getenv)
+		creds, err := auth.CredentialsFromEnv(rt.env.Getenv)
 		if err != nil {
 			return usageError{err.Error()}
 		}
 		rt.log.Info("leiga credentials", "auth", creds)
-		cache, err := leigaapi.OpenTokenCache(creds.TokenCache)
+		cache, err := auth.OpenTokenCache(creds.TokenCache)
 		if err != nil {
 			rt.log.Warn("token cache unusable; tokens will not persist", "err", err)
 			cache = nil
 		}
 		newSource = func(authAPI *leigaapi.Client) (leigaapi.TokenSource, error) {
-			return leigaapi.NewTokenSource(authAPI, creds, cache, leigaapi.WithSourceLogger(rt.log))
+			return auth.NewTokenSource(authAPI, creds, cache, auth.WithSourceLogger(rt.log))
 		}
 	}
 	authAPI, err := leigaapi.New(opts)
@@ -90,13 +90,10 @@ func (rt *app) connect(env Env) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	// Each caller's credentials get their own cache of resolved names.
-	resolverOpts.Partition = func(ctx context.Context) string {
-		if ts := leigaapi.TokenSourceFrom(ctx); ts != nil {
-			return fmt.Sprintf("%p", ts)
-		}
-		return ""
-	}
+	// Each caller's credentials get their own cache of resolved names, keyed
+	// by a stable identity of the credential (requests with the same header
+	// token share one); "" is the server's own.
+	resolverOpts.Partition = leigaapi.CredentialID
 	rt.deps = &toolkit.Deps{
 		API:        api,
 		Logger:     rt.log,
@@ -109,7 +106,7 @@ func (rt *app) connect(env Env) error {
 	if err := rt.checkUser(resolverOpts.Me); err != nil {
 		return err
 	}
-	rt.headerSources = leigaapi.NewSourceRegistry(authAPI, 0, leigaapi.WithSourceLogger(rt.log))
+	rt.headerSources = auth.NewSourceRegistry(authAPI, 0, auth.WithSourceLogger(rt.log))
 	return nil
 }
 

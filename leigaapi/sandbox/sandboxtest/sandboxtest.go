@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi"
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/sandbox"
 )
 
@@ -27,7 +28,7 @@ func New(tb testing.TB) (*sandbox.Sandbox, *leigaapi.Client) {
 	}
 	api, err := leigaapi.New(leigaapi.Options{
 		BaseURL:     "https://sandbox.invalid/openapi/api",
-		Tokens:      leigaapi.NewStaticToken(sandbox.StaticToken),
+		Tokens:      auth.NewStaticToken(sandbox.StaticToken),
 		HTTPClient:  &http.Client{Transport: sb.Transport()},
 		MaxAttempts: 1,
 	})

@@ -1,4 +1,4 @@
-package leigaapi
+package auth
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 	"golang.org/x/oauth2"
 )
 
@@ -47,25 +48,24 @@ type oauthAuth struct {
 	conf     *oauth2.Config
 	hc       *http.Client
 	clientID string
-	path     string // token endpoint path, for error messages
+	path     string              // token endpoint path, for error messages
+	redact   func(string) string // hides the secrets of the source
 }
 
 func (a *oauthAuth) refresh(ctx context.Context, rt string) (grant, error) {
 	if rt == "" {
-		return grant{}, &Error{Kind: KindAuth, Method: http.MethodPost, Path: a.path,
+		return grant{}, &leigaapi.Error{Kind: leigaapi.KindAuth, Method: http.MethodPost, Path: a.path,
 			Message: fmt.Sprintf("no OAuth tokens for client id %s yet: run `leiga-mcp login`", a.clientID)}
 	}
 	ctx = context.WithValue(ctx, oauth2.HTTPClient, a.hc)
 	tok, err := a.conf.TokenSource(ctx, &oauth2.Token{RefreshToken: rt}).Token()
 	if err != nil {
-		ferr := oauthError(err, a.path, a.clientID, "refused the refresh token; run `leiga-mcp login` again")
+		ferr := oauthError(err, a.path, a.clientID, "refused the refresh token; run `leiga-mcp login` again", a.redact)
 		if isRejection(ferr) {
 			return grant{}, ferr
 		}
 		return grant{refresh: rt}, ferr
 	}
-	RegisterSecret(tok.AccessToken)
-	RegisterSecret(tok.RefreshToken)
 	g := grant{access: tok.AccessToken, refresh: tok.RefreshToken, lifetime: oauthLifetime(tok)}
 	if g.refresh == "" {
 		g.refresh = rt
@@ -73,9 +73,10 @@ func (a *oauthAuth) refresh(ctx context.Context, rt string) (grant, error) {
 	return g, nil
 }
 
-// oauthError turns an x/oauth2 failure into an *Error without secrets. A
-// refusal by the token endpoint (4xx or an OAuth error code) is KindAuth.
-func oauthError(err error, path, clientID, what string) error {
+// oauthError turns an x/oauth2 failure into a *leigaapi.Error, passing the
+// endpoint's words through redact. A refusal by the token endpoint (4xx or
+// an OAuth error code) is KindAuth.
+func oauthError(err error, path, clientID, what string, redact func(string) string) error {
 	var re *oauth2.RetrieveError
 	if errors.As(err, &re) {
 		status := 0
@@ -89,32 +90,43 @@ func oauthError(err error, path, clientID, what string) error {
 		if detail == "" {
 			detail = fmt.Sprintf("HTTP %d", status)
 		}
-		detail = Redact(detail)
+		detail = redact(detail)
 		if re.ErrorCode != "" || (status >= 400 && status < 500 && status != http.StatusRequestTimeout && status != http.StatusTooManyRequests) {
-			return &Error{Kind: KindAuth, Method: http.MethodPost, Path: path, HTTPStatus: status, Code: re.ErrorCode,
+			return &leigaapi.Error{Kind: leigaapi.KindAuth, Method: http.MethodPost, Path: path, HTTPStatus: status, Code: re.ErrorCode,
 				Message: fmt.Sprintf("Leiga rejected the credentials for client id %s: the OAuth token endpoint %s (%s)", clientID, what, detail)}
 		}
-		return &Error{Kind: KindHTTP, Method: http.MethodPost, Path: path, HTTPStatus: status, Message: "OAuth token endpoint failed: " + detail}
+		return &leigaapi.Error{Kind: leigaapi.KindHTTP, Method: http.MethodPost, Path: path, HTTPStatus: status, Message: "OAuth token endpoint failed: " + detail}
 	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
-		return &Error{Kind: KindTimeout, Method: http.MethodPost, Path: path, Message: "no answer from the OAuth token endpoint", Err: err}
+		return &leigaapi.Error{Kind: leigaapi.KindTimeout, Method: http.MethodPost, Path: path, Message: "no answer from the OAuth token endpoint", Err: err}
 	}
-	return &Error{Kind: KindNetwork, Method: http.MethodPost, Path: path, Message: "cannot reach the OAuth token endpoint: " + Redact(err.Error())}
+	return &leigaapi.Error{Kind: leigaapi.KindNetwork, Method: http.MethodPost, Path: path, Message: "cannot reach the OAuth token endpoint: " + redact(err.Error())}
 }
 
 // NewOAuthSource returns a source of OAuth2 tokens renewed with the
 // refresh_token grant at o.TokenURL (client id and secret as HTTP Basic).
 // refreshToken seeds the chain; otherwise the tokens stored in cache by
-// Login are used. api only supplies the HTTP client and logger and may be nil.
-func NewOAuthSource(api *Client, o OAuthSettings, refreshToken string, cache *TokenCache, opts ...SourceOption) *ManagedSource {
-	cfg := newSourceConfig(api, opts)
-	RegisterSecret(o.ClientSecret)
-	path := o.TokenURL
-	if u, err := url.Parse(o.TokenURL); err == nil && u.Path != "" {
-		path = u.Path
-	}
-	a := &oauthAuth{conf: oauthConfig(o), hc: cfg.http, clientID: o.ClientID, path: path}
-	s := newManagedSource(AuthOAuth, o.ClientID, o.TokenURL, refreshToken, cache, cfg)
+// Login are used.
+func NewOAuthSource(o OAuthSettings, refreshToken string, cache *TokenCache, opts ...SourceOption) *ManagedSource {
+	cfg := newSourceConfig(opts)
+	s := newManagedSource(AuthOAuth, o.ClientID, o.TokenURL, refreshToken,
+		identity("oauth", o.TokenURL, o.ClientID, o.ClientSecret), cache, cfg)
+	s.secrets.addFixed(o.ClientSecret)
+	a := &oauthAuth{conf: oauthConfig(o), hc: newHTTPClient(), clientID: o.ClientID, path: tokenPath(o.TokenURL), redact: s.secrets.redact}
 	s.fetch = a.refresh
 	return s
+}
+
+// tokenPath is the path of the token endpoint, for error messages.
+func tokenPath(tokenURL string) string {
+	if u, err := url.Parse(tokenURL); err == nil && u.Path != "" {
+		return u.Path
+	}
+	return tokenURL
+}
+
+// newHTTPClient is the client for an OAuth2 token endpoint: pooled, proxy
+// from the environment, bounded in time.
+func newHTTPClient() *http.Client {
+	return &http.Client{Transport: leigaapi.NewTransport(), Timeout: leigaapi.DefaultTimeout}
 }

@@ -1,13 +1,13 @@
-package leigaapi
+package auth
 
 import (
 	"container/list"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"net/http"
 	"strings"
 	"sync"
+
+	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 )
 
 // Request headers that carry per-request credentials in HTTP mode.
@@ -22,10 +22,15 @@ const DefaultRegistrySize = 256
 
 // SourceRegistry hands out token sources for per-request credentials, so
 // one HTTP deployment can serve several Leiga users without mixing them.
-// Sources for client id + secret are shared per (client id, hash of secret),
-// kept in memory only (never on disk), and evicted least recently used.
+// Sources are interned by a keyed hash of the credential: every request with
+// the same header token gets the same StaticToken (so a rejection is
+// remembered and caches keyed by leigaapi.CredentialID are shared), every
+// request with the same client id and secret the same ManagedSource (so one
+// token serves them all). Sources live in memory only (never on disk), at
+// most the registry's size, evicted least recently used. Their secrets stay
+// with them: they are hidden in their own requests' text only.
 type SourceRegistry struct {
-	api  *Client
+	api  *leigaapi.Client
 	opts []SourceOption
 	max  int
 
@@ -36,15 +41,16 @@ type SourceRegistry struct {
 
 type registryEntry struct {
 	key string
-	src *ManagedSource
+	src leigaapi.TokenSource
 }
 
 // NewSourceRegistry returns a registry whose sources make their /authorize
 // calls through api. maxEntries <= 0 means DefaultRegistrySize.
-func NewSourceRegistry(api *Client, maxEntries int, opts ...SourceOption) *SourceRegistry {
+func NewSourceRegistry(api *leigaapi.Client, maxEntries int, opts ...SourceOption) *SourceRegistry {
 	if maxEntries <= 0 {
 		maxEntries = DefaultRegistrySize
 	}
+	opts = append(opts[:len(opts):len(opts)], perRequest)
 	return &SourceRegistry{api: api, opts: opts, max: maxEntries, order: list.New(), byKey: map[string]*list.Element{}}
 }
 
@@ -53,8 +59,8 @@ func NewSourceRegistry(api *Client, maxEntries int, opts ...SourceOption) *Sourc
 // with X-Leiga-Secret gives the shared permanent-token source for that pair.
 // ok is false when the request carries no credential header (use the
 // server's own credentials). A partial or conflicting set is an error.
-// Wire it with WithTokenSource(ctx, ts).
-func (r *SourceRegistry) FromHeaders(h http.Header) (ts TokenSource, ok bool, err error) {
+// Wire it with leigaapi.WithTokenSource(ctx, ts).
+func (r *SourceRegistry) FromHeaders(h http.Header) (ts leigaapi.TokenSource, ok bool, err error) {
 	token := strings.TrimSpace(h.Get(HeaderAccessToken))
 	id := strings.TrimSpace(h.Get(HeaderClientID))
 	secret := strings.TrimSpace(h.Get(HeaderSecret))
@@ -62,10 +68,11 @@ func (r *SourceRegistry) FromHeaders(h http.Header) (ts TokenSource, ok bool, er
 	case token != "" && (id != "" || secret != ""):
 		return nil, false, fmt.Errorf("send either %s or %s with %s, not both", HeaderAccessToken, HeaderClientID, HeaderSecret)
 	case token != "":
-		RegisterSecret(token)
-		return &headerToken{NewStaticToken(token)}, true, nil
+		return r.intern("tok:"+credentialHash(token), func() leigaapi.TokenSource { return newHeaderToken(token) }), true, nil
 	case id != "" && secret != "":
-		return r.permanent(id, secret), true, nil
+		return r.intern("cid:"+credentialHash(id, secret), func() leigaapi.TokenSource {
+			return NewPermanentSource(r.api, id, secret, nil, r.opts...)
+		}), true, nil
 	case id != "":
 		return nil, false, fmt.Errorf("header %s is set but %s is not", HeaderClientID, HeaderSecret)
 	case secret != "":
@@ -74,17 +81,16 @@ func (r *SourceRegistry) FromHeaders(h http.Header) (ts TokenSource, ok bool, er
 	return nil, false, nil
 }
 
-// permanent returns the shared source for (id, secret).
-func (r *SourceRegistry) permanent(id, secret string) *ManagedSource {
-	sum := sha256.Sum256([]byte(id + "\x00" + secret))
-	key := hex.EncodeToString(sum[:])
+// intern returns the source kept under key, making it with create if there
+// is none, and evicts the least recently used past the registry's size.
+func (r *SourceRegistry) intern(key string, create func() leigaapi.TokenSource) leigaapi.TokenSource {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if el, ok := r.byKey[key]; ok {
 		r.order.MoveToFront(el)
 		return el.Value.(*registryEntry).src
 	}
-	src := NewPermanentSource(r.api, id, secret, nil, r.opts...)
+	src := create()
 	r.byKey[key] = r.order.PushFront(&registryEntry{key: key, src: src})
 	for r.order.Len() > r.max {
 		last := r.order.Back()
@@ -99,12 +105,4 @@ func (r *SourceRegistry) Len() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.order.Len()
-}
-
-// headerToken is a static token from the X-Leiga-Access-Token header.
-type headerToken struct{ *StaticToken }
-
-// Describe names the source without revealing the token.
-func (h *headerToken) Describe() string {
-	return "the access token in the " + HeaderAccessToken + " header"
 }

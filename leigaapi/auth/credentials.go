@@ -1,12 +1,11 @@
-package leigaapi
+package auth
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"log/slog"
 	"net/url"
 	"strings"
+
+	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 )
 
 // AuthKind names a kind of Leiga credentials (the values of LEIGA_AUTH).
@@ -64,8 +63,9 @@ type Credentials struct {
 // without it the kind is inferred: LEIGA_ACCESS_TOKEN → token,
 // LEIGA_OAUTH_TOKEN_URL → oauth, LEIGA_REFRESH_TOKEN → refresh,
 // LEIGA_CLIENT_ID + LEIGA_SECRET → permanent. With none of them the error is
-// ErrNoToken. An error for a kind that lacks a variable names the variable.
-// Every secret read is registered for redaction.
+// leigaapi.ErrNoToken. An error for a kind that lacks a variable names the
+// variable. Every secret read is registered for redaction everywhere: they
+// are the server's own.
 func CredentialsFromEnv(getenv func(string) string) (Credentials, error) {
 	get := func(k string) string { return strings.TrimSpace(getenv(k)) }
 	c := Credentials{
@@ -86,7 +86,7 @@ func CredentialsFromEnv(getenv func(string) string) (Credentials, error) {
 		},
 	}
 	for _, s := range []string{c.AccessToken, c.Secret, c.RefreshToken, c.OAuth.ClientSecret} {
-		RegisterSecret(s)
+		leigaapi.RegisterSecret(s)
 	}
 	switch mode := strings.ToLower(get(EnvAuth)); mode {
 	case "":
@@ -104,7 +104,7 @@ func CredentialsFromEnv(getenv func(string) string) (Credentials, error) {
 		case c.Secret != "":
 			return c, fmt.Errorf("%s is set but %s is not: set %s", EnvSecret, EnvClientID, EnvClientID)
 		default:
-			return c, ErrNoToken
+			return c, leigaapi.ErrNoToken
 		}
 	case string(AuthToken), string(AuthPermanent), string(AuthRefresh), string(AuthOAuth):
 		c.Kind, c.From = AuthKind(mode), EnvAuth+"="+mode
@@ -154,7 +154,7 @@ func (c Credentials) Validate() error {
 		}
 		return nil
 	case "":
-		return ErrNoToken
+		return leigaapi.ErrNoToken
 	default:
 		return fmt.Errorf("unknown kind of Leiga credentials %q: want token, permanent, refresh or oauth", c.Kind)
 	}
@@ -165,101 +165,4 @@ func (c Credentials) from() string {
 		return "configured"
 	}
 	return c.From
-}
-
-// String describes the credentials without secrets, e.g.
-// "permanent credentials for client id abc (from LEIGA_CLIENT_ID + LEIGA_SECRET)".
-func (c Credentials) String() string {
-	var who string
-	switch c.Kind {
-	case AuthToken:
-		who = "token credentials (" + EnvAccessToken + ", hidden)"
-	case AuthOAuth:
-		who = fmt.Sprintf("oauth credentials for client id %s at %s", c.OAuth.ClientID, c.OAuth.TokenURL)
-	case "":
-		return "no credentials"
-	default:
-		who = fmt.Sprintf("%s credentials for client id %s", c.Kind, c.ClientID)
-	}
-	if c.RefreshToken != "" && c.Kind != AuthToken {
-		who += ", seeded by " + EnvRefreshToken
-	}
-	return who + " (from " + c.from() + ")"
-}
-
-// GoString keeps %#v from printing the fields.
-func (c Credentials) GoString() string { return "leigaapi.Credentials{" + c.String() + "}" }
-
-// LogValue implements slog.LogValuer: kind, source and client id, and only
-// whether each secret is set.
-func (c Credentials) LogValue() slog.Value {
-	attrs := []slog.Attr{slog.String("kind", string(c.Kind)), slog.String("from", c.From)}
-	switch c.Kind {
-	case AuthToken:
-		attrs = append(attrs, slog.Bool("access_token_set", c.AccessToken != ""))
-	case AuthOAuth:
-		attrs = append(attrs, slog.String("client_id", c.OAuth.ClientID), slog.String("token_url", c.OAuth.TokenURL))
-	default:
-		attrs = append(attrs, slog.String("client_id", c.ClientID), slog.Bool("secret_set", c.Secret != ""))
-	}
-	if c.Kind != AuthToken {
-		attrs = append(attrs, slog.Bool("refresh_token_set", c.RefreshToken != ""))
-	}
-	if c.TokenCache != "" {
-		attrs = append(attrs, slog.String("token_cache", c.TokenCache))
-	}
-	return slog.GroupValue(attrs...)
-}
-
-// MarshalJSON writes the same secret-free view as LogValue.
-func (c Credentials) MarshalJSON() ([]byte, error) {
-	m := map[string]any{"kind": c.Kind, "from": c.From}
-	for _, a := range c.LogValue().Group() {
-		m[a.Key] = a.Value.Any()
-	}
-	return json.Marshal(m)
-}
-
-// String describes the settings without the client secret.
-func (o OAuthSettings) String() string {
-	return fmt.Sprintf("oauth client id %s at %s (secret hidden)", o.ClientID, o.TokenURL)
-}
-
-// GoString keeps %#v from printing the client secret.
-func (o OAuthSettings) GoString() string { return "leigaapi.OAuthSettings{" + o.String() + "}" }
-
-// LogValue implements slog.LogValuer without the client secret.
-func (o OAuthSettings) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("client_id", o.ClientID), slog.String("token_url", o.TokenURL),
-		slog.String("auth_url", o.AuthURL), slog.String("redirect_url", o.RedirectURL), slog.Any("scopes", o.Scopes))
-}
-
-// MarshalJSON writes the settings without the client secret.
-func (o OAuthSettings) MarshalJSON() ([]byte, error) {
-	return json.Marshal(map[string]any{"clientId": o.ClientID, "tokenUrl": o.TokenURL, "authUrl": o.AuthURL,
-		"redirectUrl": o.RedirectURL, "scopes": o.Scopes})
-}
-
-// NewTokenSource builds the token source for c. api makes the Leiga
-// /authorize calls (it needs no token source of its own, so build it
-// first); cache may be nil (no persistence). A static token is never cached.
-func NewTokenSource(api *Client, c Credentials, cache *TokenCache, opts ...SourceOption) (TokenSource, error) {
-	if err := c.Validate(); err != nil {
-		return nil, err
-	}
-	switch c.Kind {
-	case AuthToken:
-		RegisterSecret(c.AccessToken)
-		return NewStaticToken(c.AccessToken), nil
-	case AuthPermanent, AuthRefresh:
-		if api == nil {
-			return nil, errors.New("leigaapi: NewTokenSource needs a *Client for the /authorize calls")
-		}
-		if c.Kind == AuthPermanent {
-			return NewPermanentSource(api, c.ClientID, c.Secret, cache, opts...), nil
-		}
-		return NewRefreshSource(api, c.ClientID, c.Secret, c.RefreshToken, cache, opts...), nil
-	default: // AuthOAuth
-		return NewOAuthSource(api, c.OAuth, c.RefreshToken, cache, opts...), nil
-	}
 }

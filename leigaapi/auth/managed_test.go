@@ -1,4 +1,4 @@
-package leigaapi
+package auth
 
 import (
 	"context"
@@ -7,10 +7,12 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 )
 
 // TestSourceKindsEndToEnd: every kind of credentials, built from the
-// environment, authorises a call to a protected endpoint through a *Client.
+// environment, authorises a call to a protected endpoint through a *leigaapi.Client.
 func TestSourceKindsEndToEnd(t *testing.T) {
 	lg := newAuthFakeLeiga(t)
 	oa := newAuthFakeOAuth(t)
@@ -200,9 +202,9 @@ func TestAuthFailureRenewsOnce(t *testing.T) {
 		lg.set(func(f *authFakeLeiga) { f.rejectAll = true })
 		api := lg.apiClient(t, NewPermanentSource(lg.authClient(t), "cid-1", "secret-one-1234", nil))
 		err := authCallProtected(ctx, api)
-		e, ok := AsError(err)
-		if !ok || e.Kind != KindAuth {
-			t.Fatalf("err = %v, want a KindAuth *Error", err)
+		e, ok := leigaapi.AsError(err)
+		if !ok || e.Kind != leigaapi.KindAuth {
+			t.Fatalf("err = %v, want a leigaapi.KindAuth *Error", err)
 		}
 		const want = "Leiga rejected the credentials for client id cid-1: accessToken invalid or expired"
 		if !strings.Contains(err.Error(), want) {
@@ -229,8 +231,8 @@ func TestAuthFailureRenewsOnce(t *testing.T) {
 		api := lg.apiClient(t, NewPermanentSource(lg.authClient(t), "cid-1", "wrong-secret-000", nil))
 		err := authCallProtected(ctx, api)
 		const want = "Leiga rejected the credentials for client id cid-1: clientId or secretKey error"
-		if e, ok := AsError(err); !ok || e.Kind != KindAuth || !strings.Contains(err.Error(), want) {
-			t.Fatalf("err = %v, want KindAuth containing %q", err, want)
+		if e, ok := leigaapi.AsError(err); !ok || e.Kind != leigaapi.KindAuth || !strings.Contains(err.Error(), want) {
+			t.Fatalf("err = %v, want leigaapi.KindAuth containing %q", err, want)
 		}
 		if got := lg.protectedCalls.Load(); got != 0 {
 			t.Errorf("protected sends = %d, want 0", got)
@@ -291,9 +293,9 @@ func TestRefreshRotation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, ok, why := cache.load(AuthRefresh, "cid-1", lg.srv.URL)
-	if !ok {
-		t.Fatalf("cache not written: %s", why)
+	e, err := cache.load(AuthRefresh, "cid-1", lg.srv.URL)
+	if err != nil {
+		t.Fatalf("cache not written: %v", err)
 	}
 	if e.AccessToken != a1 || e.RefreshToken == "seed-refresh-000001" || e.RefreshToken == "" {
 		t.Fatalf("cache holds access %q refresh %q; want %q and the rotated refresh token", e.AccessToken, e.RefreshToken, a1)
@@ -316,7 +318,7 @@ func TestRefreshRotation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e2, _, _ := cache.load(AuthRefresh, "cid-1", lg.srv.URL)
+	e2, _ := cache.load(AuthRefresh, "cid-1", lg.srv.URL)
 	if a2 != e2.AccessToken {
 		t.Fatalf("restart did not use the cached token")
 	}
@@ -359,16 +361,16 @@ func TestRejectedRefreshFallsBack(t *testing.T) {
 	}
 }
 
-// TestOAuthRejectedRefresh: a refused OAuth refresh token is a KindAuth
+// TestOAuthRejectedRefresh: a refused OAuth refresh token is a leigaapi.KindAuth
 // error that tells the user to log in again; it is not retried in a loop.
 func TestOAuthRejectedRefresh(t *testing.T) {
 	oa := newAuthFakeOAuth(t)
-	ts := NewOAuthSource(nil, oa.settings(""), "unknown-refresh-777", nil)
+	ts := NewOAuthSource(oa.settings(""), "unknown-refresh-777", nil)
 	for range 2 {
 		_, err := ts.Token(context.Background())
-		e, ok := AsError(err)
-		if !ok || e.Kind != KindAuth || !strings.Contains(err.Error(), "leiga-mcp login") {
-			t.Fatalf("err = %v, want KindAuth naming leiga-mcp login", err)
+		e, ok := leigaapi.AsError(err)
+		if !ok || e.Kind != leigaapi.KindAuth || !strings.Contains(err.Error(), "leiga-mcp login") {
+			t.Fatalf("err = %v, want leigaapi.KindAuth naming leiga-mcp login", err)
 		}
 	}
 	if got := oa.tokenCalls.Load(); got != 1 {
@@ -422,7 +424,7 @@ func TestWaiterCancellation(t *testing.T) {
 func TestTransientFailureKeepsValidToken(t *testing.T) {
 	lg := newAuthFakeLeiga(t)
 	clock := newAuthClock()
-	auth, err := New(Options{BaseURL: lg.srv.URL, MaxAttempts: 1})
+	auth, err := leigaapi.New(leigaapi.Options{BaseURL: lg.srv.URL, MaxAttempts: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -456,7 +458,7 @@ func TestTokenWarmNoAlloc(t *testing.T) {
 }
 
 func BenchmarkTokenWarm(b *testing.B) {
-	s := newManagedSource(AuthPermanent, "cid-1", "http://x", "", nil, newSourceConfig(nil, nil))
+	s := newManagedSource(AuthPermanent, "cid-1", "http://x", "", "cid:bench", nil, newSourceConfig([]SourceOption{perRequest}))
 	s.fetch = func(context.Context, string) (grant, error) {
 		return grant{access: "bench-token-123456", lifetime: time.Hour}, nil
 	}

@@ -1,9 +1,11 @@
-package leigaapi
+package auth
 
 import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 )
 
 func TestCredentialsFromEnv(t *testing.T) {
@@ -26,7 +28,7 @@ func TestCredentialsFromEnv(t *testing.T) {
 	}{
 		{"nothing", nil, "", "no Leiga credentials"},
 		{"access token", with(nil, "LEIGA_ACCESS_TOKEN", "tok-abcdef"), AuthToken, ""},
-		{"access token wins over everything", with(oauthEnv, "LEIGA_ACCESS_TOKEN", "tok-abcdef", "LEIGA_CLIENT_ID", "c", "LEIGA_SECRET", "s"), AuthToken, ""},
+		{"access token wins over everything", with(oauthEnv, "LEIGA_ACCESS_TOKEN", "tok-abcdef", "LEIGA_CLIENT_ID", "c", "LEIGA_SECRET", "s-123456"), AuthToken, ""},
 		{"oauth before refresh", with(oauthEnv, "LEIGA_REFRESH_TOKEN", "r-123456"), AuthOAuth, ""},
 		{"refresh before permanent", with(nil, "LEIGA_REFRESH_TOKEN", "r-123456", "LEIGA_CLIENT_ID", "c", "LEIGA_SECRET", "s-123456"), AuthRefresh, ""},
 		{"refresh needs the secret", with(nil, "LEIGA_REFRESH_TOKEN", "r-123456", "LEIGA_CLIENT_ID", "c"), "", "LEIGA_SECRET"},
@@ -62,8 +64,8 @@ func TestCredentialsFromEnv(t *testing.T) {
 			}
 		})
 	}
-	if _, err := CredentialsFromEnv(authEnv(nil)); !errors.Is(err, ErrNoToken) {
-		t.Errorf("no credentials: err = %v, want ErrNoToken", err)
+	if _, err := CredentialsFromEnv(authEnv(nil)); !errors.Is(err, leigaapi.ErrNoToken) {
+		t.Errorf("no credentials: err = %v, want leigaapi.ErrNoToken", err)
 	}
 	c, _ := CredentialsFromEnv(authEnv(with(oauthEnv, "LEIGA_OAUTH_SCOPES", "read, write  admin")))
 	if strings.Join(c.OAuth.Scopes, "|") != "read|write|admin" {
@@ -74,13 +76,13 @@ func TestCredentialsFromEnv(t *testing.T) {
 func TestDescribe(t *testing.T) {
 	lg := newAuthFakeLeiga(t)
 	tests := []struct {
-		ts   Describer
+		ts   leigaapi.Describer
 		want string
 	}{
 		{NewStaticToken("x"), "the access token in LEIGA_ACCESS_TOKEN"},
-		{NewPermanentSource(lg.authClient(t), "cid-1", "s", nil), "the credentials for client id cid-1"},
-		{NewRefreshSource(lg.authClient(t), "cid-2", "s", "", nil), "the credentials for client id cid-2"},
-		{NewOAuthSource(nil, OAuthSettings{ClientID: "oc", TokenURL: "http://x/t"}, "", nil), "the credentials for client id oc"},
+		{NewPermanentSource(lg.authClient(t), "cid-1", "secret-describe-1", nil), "the credentials for client id cid-1"},
+		{NewRefreshSource(lg.authClient(t), "cid-2", "secret-describe-2", "", nil), "the credentials for client id cid-2"},
+		{NewOAuthSource(OAuthSettings{ClientID: "oc", TokenURL: "http://x/t"}, "", nil), "the credentials for client id oc"},
 	}
 	for _, tt := range tests {
 		if got := tt.ts.Describe(); got != tt.want {

@@ -1,8 +1,11 @@
-package leigaapi
+package auth
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,7 +53,7 @@ func TestOpenTokenCache(t *testing.T) {
 	if err := none.store(cacheEntry{ClientID: "x"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok, _ := none.load(AuthPermanent, "x", ""); ok {
+	if _, err := none.load(AuthPermanent, "x", ""); !errors.Is(err, errNoCacheFile) {
 		t.Fatal("nil cache found an entry")
 	}
 }
@@ -182,9 +185,9 @@ func TestCacheIgnoredAndReplaced(t *testing.T) {
 			if fetched != tt.wantFetch {
 				t.Fatalf("fetched a token = %v, want %v", fetched, tt.wantFetch)
 			}
-			e, ok, why := cache.load(AuthPermanent, "cid-1", lg.srv.URL)
-			if !ok {
-				t.Fatalf("cache not usable afterwards: %s", why)
+			e, err := cache.load(AuthPermanent, "cid-1", lg.srv.URL)
+			if err != nil {
+				t.Fatalf("cache not usable afterwards: %v", err)
 			}
 			if tt.wantFetch && e.AccessToken != lg.lastSeen() {
 				t.Fatalf("cache not replaced: holds %q, call used %q", e.AccessToken, lg.lastSeen())
@@ -224,4 +227,89 @@ func mustJSON(v any) string {
 		panic(err)
 	}
 	return string(b)
+}
+
+// TestCacheRefusesUnsafeFile: a cache file other users could read or change
+// (mode wider than 0600, or another owner) is not read, not replaced, and
+// reported in a warning that names the file and what to do; a private one
+// is used.
+func TestCacheRefusesUnsafeFile(t *testing.T) {
+	tests := []struct {
+		name    string
+		prepare func(t *testing.T, path string) // after the file is written 0600
+		warn    string                          // the warning's problem and fix; "" when the file is used
+	}{
+		{"mode 0600", func(*testing.T, string) {}, ""},
+		{"mode 0400", func(t *testing.T, p string) { chmod(t, p, 0o400) }, ""},
+		{"mode 0644", func(t *testing.T, p string) { chmod(t, p, 0o644) },
+			`problem="has mode 0644, wider than 0600, so other users may read or change it" fix="run chmod 600 PATH, or delete it"`},
+		{"mode 0660", func(t *testing.T, p string) { chmod(t, p, 0o660) },
+			`problem="has mode 0660, wider than 0600, so other users may read or change it" fix="run chmod 600 PATH, or delete it"`},
+		{"mode 0602", func(t *testing.T, p string) { chmod(t, p, 0o602) },
+			`problem="has mode 0602, wider than 0600, so other users may read or change it" fix="run chmod 600 PATH, or delete it"`},
+		{"other owner", func(t *testing.T, p string) {
+			if os.Geteuid() != 0 {
+				t.Skip("needs root to give the file to another user")
+			}
+			if err := os.Chown(p, 65534, 65534); err != nil {
+				t.Skipf("cannot chown: %v", err)
+			}
+		}, `problem="is owned by uid 65534, not by this user (uid 0)" fix="delete it (or have its owner delete it), or point LEIGA_TOKEN_CACHE elsewhere"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			now := newAuthClock()
+			lg := newAuthFakeLeiga(t)
+			lg.accept("cached-token-123456", "cid-1")
+			path := filepath.Join(t.TempDir(), "token.json")
+			exp := now.Now().Add(time.Hour)
+			content := mustJSON(cacheEntry{Version: cacheVersion, Kind: AuthPermanent, ClientID: "cid-1", Issuer: lg.srv.URL,
+				AccessToken: "cached-token-123456", ObtainedAt: now.Now(), ExpiresAt: &exp})
+			if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			tt.prepare(t, path)
+			before, _ := os.Stat(path)
+			cache, _ := OpenTokenCache(path)
+			var logs bytes.Buffer
+			log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{ReplaceAttr: dropTime}))
+			ts := NewPermanentSource(lg.authClient(t), "cid-1", "secret-one-1234", cache, WithClock(now.Now), WithSourceLogger(log))
+			if err := authCallProtected(context.Background(), lg.apiClient(t, ts)); err != nil {
+				t.Fatal(err)
+			}
+			if tt.warn == "" {
+				if lg.lastSeen() != "cached-token-123456" || lg.permanentCalls.Load() != 0 {
+					t.Fatalf("a private cache file was not used: call sent %q", lg.lastSeen())
+				}
+				return
+			}
+			if lg.lastSeen() == "cached-token-123456" || lg.permanentCalls.Load() != 1 {
+				t.Fatalf("the unsafe file's token was used")
+			}
+			want := "level=WARN msg=\"leiga token cache refused\" path=" + path + " " + strings.ReplaceAll(tt.warn, "PATH", path) + "\n"
+			if !strings.Contains(logs.String(), want) {
+				t.Fatalf("logs:\n%s\nwant the line\n%s", logs.String(), want)
+			}
+			after, err := os.Stat(path)
+			raw, _ := os.ReadFile(path)
+			if err != nil || !os.SameFile(before, after) || after.Mode() != before.Mode() || string(raw) != content {
+				t.Fatalf("the unsafe file was replaced or changed")
+			}
+		})
+	}
+}
+
+func chmod(t *testing.T, path string, mode os.FileMode) {
+	t.Helper()
+	if err := os.Chmod(path, mode); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// dropTime removes the time from log lines, so tests can compare them.
+func dropTime(_ []string, a slog.Attr) slog.Attr {
+	if a.Key == slog.TimeKey {
+		return slog.Attr{}
+	}
+	return a
 }

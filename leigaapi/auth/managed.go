@@ -1,14 +1,14 @@
-package leigaapi
+package auth
 
 import (
 	"context"
 	"errors"
 	"log/slog"
-	"net/http"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 	"golang.org/x/sync/singleflight"
 )
 
@@ -24,62 +24,6 @@ const (
 	// failed for a transient reason, before the next renewal attempt.
 	graceRetry = 5 * time.Second
 )
-
-// SourceOption adjusts a token source built by this package.
-type SourceOption func(*sourceConfig)
-
-type sourceConfig struct {
-	now  func() time.Time
-	log  *slog.Logger
-	http *http.Client // OAuth token endpoint; default: the API client's
-}
-
-// WithClock makes the source read time from now (tests).
-func WithClock(now func() time.Time) SourceOption {
-	return func(c *sourceConfig) {
-		if now != nil {
-			c.now = now
-		}
-	}
-}
-
-// WithSourceLogger sets where the source logs renewals and fallbacks. It
-// never logs a secret or token.
-func WithSourceLogger(l *slog.Logger) SourceOption {
-	return func(c *sourceConfig) {
-		if l != nil {
-			c.log = l
-		}
-	}
-}
-
-// WithOAuthHTTPClient sets the HTTP client used to reach an OAuth2 token
-// endpoint (default: the API client's, or a pooled transport).
-func WithOAuthHTTPClient(hc *http.Client) SourceOption {
-	return func(c *sourceConfig) {
-		if hc != nil {
-			c.http = hc
-		}
-	}
-}
-
-func newSourceConfig(api *Client, opts []SourceOption) sourceConfig {
-	c := sourceConfig{now: time.Now}
-	if api != nil {
-		c.log = api.log
-		c.http = api.http
-	}
-	for _, o := range opts {
-		o(&c)
-	}
-	if c.log == nil {
-		c.log = slog.New(slog.DiscardHandler)
-	}
-	if c.http == nil {
-		c.http = &http.Client{Transport: NewTransport(), Timeout: DefaultTimeout}
-	}
-	return c
-}
 
 // grant is one access token (and its refresh token) with its timing.
 type grant struct {
@@ -124,8 +68,8 @@ func refreshSkew(lifetime time.Duration) time.Duration {
 // keep (so a rejected one is dropped and a transient failure keeps it).
 type fetchFunc func(ctx context.Context, refresh string) (grant, error)
 
-// ManagedSource is a renewable TokenSource: Leiga permanent or refreshable
-// tokens, or OAuth2 tokens. It is safe for concurrent use.
+// ManagedSource is a renewable leigaapi.TokenSource: Leiga permanent or
+// refreshable tokens, or OAuth2 tokens. It is safe for concurrent use.
 //
 // Token is lock-free while the current token is fresh. Otherwise exactly
 // one renewal runs at a time, shared by every caller that needs it; each
@@ -137,6 +81,8 @@ type ManagedSource struct {
 	issuer   string // Leiga base URL or OAuth token URL (cache key)
 	seed     string // seedHash of LEIGA_REFRESH_TOKEN
 	describe string
+	identity string
+	secrets  secretSet
 	cache    *TokenCache
 	now      func() time.Time
 	log      *slog.Logger
@@ -151,19 +97,27 @@ type ManagedSource struct {
 	rejectedRefresh string     // the last refresh token refused
 }
 
-func newManagedSource(kind AuthKind, clientID, issuer, seedRefresh string, cache *TokenCache, cfg sourceConfig) *ManagedSource {
+// newManagedSource returns a source whose fetch the caller sets. identity
+// names the credential (leigaapi.Identifier). A source of the server's own
+// credentials joins the process-wide redaction set; a per-request one
+// (cfg.private) keeps its secrets to its own requests.
+func newManagedSource(kind AuthKind, clientID, issuer, seedRefresh, identity string, cache *TokenCache, cfg sourceConfig) *ManagedSource {
 	s := &ManagedSource{
 		kind:     kind,
 		clientID: clientID,
 		issuer:   issuer,
 		seed:     seedHash(seedRefresh),
 		describe: "the credentials for client id " + clientID,
+		identity: identity,
 		cache:    cache,
 		now:      cfg.now,
 		log:      cfg.log,
 	}
+	if !cfg.private {
+		leigaapi.RegisterSecretHolder(s)
+	}
 	if seedRefresh != "" {
-		RegisterSecret(seedRefresh)
+		s.secrets.addFixed(seedRefresh)
 		s.cur.Store(&grant{refresh: seedRefresh})
 	}
 	return s
@@ -171,6 +125,15 @@ func newManagedSource(kind AuthKind, clientID, issuer, seedRefresh string, cache
 
 // Describe names the credentials without revealing a secret.
 func (s *ManagedSource) Describe() string { return s.describe }
+
+// Identity is a keyed hash of the credentials (leigaapi.Identifier): "cid:"
+// for a Leiga client id and secret, "oauth:" for an OAuth2 client.
+func (s *ManagedSource) Identity() string { return s.identity }
+
+// Secrets returns the client secret, the seed refresh token and the last
+// tokens obtained (leigaapi.SecretHolder). The caller must not modify the
+// slice.
+func (s *ManagedSource) Secrets() []string { return s.secrets.list() }
 
 // Token returns a token that is not about to expire, renewing it first if
 // needed. A caller whose ctx ends while a renewal runs gets ctx.Err(); the
@@ -254,7 +217,7 @@ func (s *ManagedSource) renew(ctx context.Context) (string, error) {
 				kept := *cur
 				kept.refreshAt = retry
 				s.cur.Store(&kept)
-				s.log.Warn("leiga token renewal failed; using the current token until it expires", "credentials", s.kind, "client_id", s.clientID, "error", Redact(err.Error()))
+				s.log.Warn("leiga token renewal failed; using the current token until it expires", "credentials", s.kind, "client_id", s.clientID, "error", s.secrets.redact(err.Error()))
 				return kept.access, nil
 			}
 		}
@@ -268,8 +231,7 @@ func (s *ManagedSource) renew(ctx context.Context) (string, error) {
 		}
 		return "", err
 	}
-	RegisterSecret(g.access)
-	RegisterSecret(g.refresh)
+	s.secrets.addTokens(g.access, g.refresh)
 	g.obtained = start
 	g.setTiming()
 	s.cur.Store(&g)
@@ -295,13 +257,12 @@ func (s *ManagedSource) fromCache(now time.Time, refresh string) (grant, bool) {
 	if !first && (s.kind != AuthOAuth || refresh != "") {
 		return grant{}, false
 	}
-	e, ok, why := s.cache.load(s.kind, s.clientID, s.issuer)
-	if !ok {
-		if why != "" {
-			s.log.Info("leiga token cache ignored; it will be replaced", "path", s.cache.Path(s.clientID), "reason", why)
-		}
+	e, err := s.cache.load(s.kind, s.clientID, s.issuer)
+	if err != nil {
+		s.cacheProblem(err)
 		return grant{}, false
 	}
+	s.secrets.addTokens(e.AccessToken, e.RefreshToken)
 	if e.Seed != s.seed && s.seed != "" {
 		s.log.Info("leiga token cache ignored: LEIGA_REFRESH_TOKEN changed", "path", s.cache.Path(s.clientID))
 		return grant{}, false
@@ -349,34 +310,20 @@ func (s *ManagedSource) persist(g *grant) {
 		e.ExpiresAt = &exp
 	}
 	if err := s.cache.store(e); err != nil {
-		s.log.Warn("cannot save the leiga token cache", "path", s.cache.Path(s.clientID), "error", Redact(err.Error()))
+		s.log.Warn("cannot save the leiga token cache", "path", s.cache.Path(s.clientID), "error", s.secrets.redact(err.Error()))
 	}
 }
 
-// isRejection reports whether err means the credentials themselves were
-// refused (as opposed to a network failure, a timeout or a 5xx, which may
-// pass).
-func isRejection(err error) bool {
-	var rj *rejectedError
-	if errors.As(err, &rj) {
-		return true
+// cacheProblem logs why the cache file was not used: nothing for a missing
+// file, a warning with what to do for an unsafe one, a note otherwise (the
+// next store replaces it).
+func (s *ManagedSource) cacheProblem(err error) {
+	var unsafe *unsafeCacheError
+	switch {
+	case errors.Is(err, errNoCacheFile):
+	case errors.As(err, &unsafe):
+		s.log.Warn("leiga token cache refused", "path", unsafe.path, "problem", unsafe.problem, "fix", unsafe.fix)
+	default:
+		s.log.Info("leiga token cache ignored; it will be replaced", "path", s.cache.Path(s.clientID), "reason", err.Error())
 	}
-	e, ok := AsError(err)
-	if !ok {
-		return false
-	}
-	switch e.Kind {
-	case KindAuth, KindEnvelope:
-		return true
-	case KindHTTP:
-		s := e.HTTPStatus
-		return s >= 400 && s < 500 && s != http.StatusRequestTimeout && s != http.StatusTooManyRequests
-	}
-	return false
 }
-
-// rejectedError marks a non-*Error failure as a rejection of credentials.
-type rejectedError struct{ err error }
-
-func (r *rejectedError) Error() string { return r.err.Error() }
-func (r *rejectedError) Unwrap() error { return r.err }

@@ -1,4 +1,4 @@
-package leigaapi
+package auth
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 	"golang.org/x/oauth2"
 )
 
@@ -211,9 +212,9 @@ func (f *authFakeLeiga) refreshUsed() []string {
 }
 
 // authClient returns a client with no token source, for the /authorize calls.
-func (f *authFakeLeiga) authClient(t *testing.T) *Client {
+func (f *authFakeLeiga) authClient(t *testing.T) *leigaapi.Client {
 	t.Helper()
-	c, err := New(Options{BaseURL: f.srv.URL})
+	c, err := leigaapi.New(leigaapi.Options{BaseURL: f.srv.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,17 +222,17 @@ func (f *authFakeLeiga) authClient(t *testing.T) *Client {
 }
 
 // apiClient returns a client using ts.
-func (f *authFakeLeiga) apiClient(t *testing.T, ts TokenSource) *Client {
+func (f *authFakeLeiga) apiClient(t *testing.T, ts leigaapi.TokenSource) *leigaapi.Client {
 	t.Helper()
-	c, err := New(Options{BaseURL: f.srv.URL, Tokens: ts})
+	c, err := leigaapi.New(leigaapi.Options{BaseURL: f.srv.URL, Tokens: ts})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
 }
 
-func authCallProtected(ctx context.Context, c *Client) error {
-	_, err := c.Do(ctx, Request{Method: http.MethodGet, Path: "/issue/get"})
+func authCallProtected(ctx context.Context, c *leigaapi.Client) error {
+	_, err := c.Do(ctx, leigaapi.Request{Method: http.MethodGet, Path: "/issue/get"})
 	return err
 }
 
@@ -343,43 +344,59 @@ func (f *authFakeOAuth) addRefresh(rt string) {
 
 // browse plays the user's browser at the authorize URL: it checks the
 // request, issues a code bound to the PKCE challenge, and follows the
-// redirect. tamper may alter the redirect's state or the stored challenge.
-func (f *authFakeOAuth) browse(tamper string) func(string) error {
-	return func(authURL string) error {
-		u, err := url.Parse(authURL)
-		if err != nil {
-			return err
-		}
-		q := u.Query()
-		if q.Get("response_type") != "code" || q.Get("client_id") != f.clientID ||
-			q.Get("code_challenge_method") != "S256" || q.Get("code_challenge") == "" || q.Get("state") == "" {
-			return fmt.Errorf("bad authorize request %s", authURL)
-		}
-		challenge, state := q.Get("code_challenge"), q.Get("state")
-		switch tamper {
-		case "state":
-			state = "forged-state"
-		case "challenge":
-			challenge = oauth2.S256ChallengeFromVerifier("attacker-verifier-0000000000000000000000000")
-		}
-		f.mu.Lock()
-		f.n++
-		code := fmt.Sprintf("code-%d", f.n)
-		f.codes[code] = authCodeGrant{challenge: challenge, redirect: q.Get("redirect_uri")}
-		f.mu.Unlock()
-		cb, err := url.Parse(q.Get("redirect_uri"))
-		if err != nil {
-			return err
-		}
-		cq := url.Values{"code": {code}, "state": {state}}
-		cb.RawQuery = cq.Encode()
-		resp, err := http.Get(cb.String())
-		if err != nil {
-			return err
-		}
-		resp.Body.Close()
-		return nil
+// redirect, returning the status of the redirect's page. tamper alters the
+// redirect: "state" forges its state, "no-state" drops it, "challenge"
+// binds the code to another PKCE challenge.
+func (f *authFakeOAuth) browse(authURL, tamper string) (int, error) {
+	u, err := url.Parse(authURL)
+	if err != nil {
+		return 0, err
 	}
+	q := u.Query()
+	if q.Get("response_type") != "code" || q.Get("client_id") != f.clientID ||
+		q.Get("code_challenge_method") != "S256" || q.Get("code_challenge") == "" || q.Get("state") == "" {
+		return 0, fmt.Errorf("bad authorize request %s", authURL)
+	}
+	challenge := q.Get("code_challenge")
+	cq := url.Values{"state": {q.Get("state")}}
+	switch tamper {
+	case "state":
+		cq.Set("state", "forged-state")
+	case "no-state":
+		cq.Del("state")
+	case "challenge":
+		challenge = oauth2.S256ChallengeFromVerifier("attacker-verifier-0000000000000000000000000")
+	}
+	f.mu.Lock()
+	f.n++
+	code := fmt.Sprintf("code-%d", f.n)
+	f.codes[code] = authCodeGrant{challenge: challenge, redirect: q.Get("redirect_uri")}
+	f.mu.Unlock()
+	cb, err := url.Parse(q.Get("redirect_uri"))
+	if err != nil {
+		return 0, err
+	}
+	cq.Set("code", code)
+	cb.RawQuery = cq.Encode()
+	resp, err := http.Get(cb.String())
+	if err != nil {
+		return 0, err
+	}
+	resp.Body.Close()
+	return resp.StatusCode, nil
+}
+
+// browseLater returns a LoginOptions.Authorize that browses in the
+// background, as a user does after Login has printed the URL, and sends
+// the page's status on the channel.
+func (f *authFakeOAuth) browseLater(tamper string) (func(authURL, redirectURL string), <-chan int) {
+	status := make(chan int, 1)
+	return func(authURL, _ string) {
+		go func() {
+			code, _ := f.browse(authURL, tamper)
+			status <- code
+		}()
+	}, status
 }
 
 // authEnv turns a map into a getenv function.

@@ -1,4 +1,4 @@
-package leigaapi
+package auth
 
 import (
 	"crypto/sha256"
@@ -16,8 +16,10 @@ import (
 
 // TokenCache keeps tokens on disk across restarts: one JSON file per client
 // id, mode 0600, replaced atomically (temp file + rename in the same
-// directory). A nil *TokenCache is a disabled cache: loads find nothing and
-// stores do nothing.
+// directory). A file that other users could read or change (a mode wider
+// than 0600, or another owner) is refused: never read, never replaced, and
+// reported with what to do. A nil *TokenCache is a disabled cache: loads
+// find nothing and stores do nothing.
 type TokenCache struct {
 	dir  string // one file per client id in dir, or
 	file string // this one file for whatever client id last stored
@@ -117,51 +119,86 @@ type cacheEntry struct {
 	Seed string `json:"seed,omitempty"`
 }
 
-// load reads the entry for (kind, clientID, issuer). When it returns false,
-// why says what was wrong ("" when there was simply no file); the caller
-// ignores the file and a later store replaces it.
-func (c *TokenCache) load(kind AuthKind, clientID, issuer string) (e cacheEntry, ok bool, why string) {
-	if c == nil {
-		return e, false, ""
+// errNoCacheFile is load's answer when there is simply no file yet.
+var errNoCacheFile = errors.New("no token cache file")
+
+// unsafeCacheError refuses a cache file that other users could read or
+// change.
+type unsafeCacheError struct {
+	path    string
+	problem string // "has mode 0644, so other users can read it"
+	fix     string // "run chmod 600 <path>, or delete it"
+}
+
+// Error names the file, the problem and the fix.
+func (e *unsafeCacheError) Error() string {
+	return fmt.Sprintf("token cache %s %s; it is not used: %s", e.path, e.problem, e.fix)
+}
+
+// checkSafe refuses the file at path when other users could read or change
+// it; a missing file is fine.
+func checkSafe(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil // missing, or the open that follows reports it
 	}
-	f, err := os.Open(c.Path(clientID))
+	if problem, fix := unsafeFile(fi, path); problem != "" {
+		return &unsafeCacheError{path: path, problem: problem, fix: fix}
+	}
+	return nil
+}
+
+// load reads the entry for (kind, clientID, issuer). It fails with
+// errNoCacheFile when there is no file, with *unsafeCacheError (without
+// reading it) when other users could read or change the file, and
+// otherwise with what was wrong; the caller then ignores the file, and a
+// later store replaces it unless it is unsafe.
+func (c *TokenCache) load(kind AuthKind, clientID, issuer string) (cacheEntry, error) {
+	var e cacheEntry
+	if c == nil {
+		return e, errNoCacheFile
+	}
+	path := c.Path(clientID)
+	if err := checkSafe(path); err != nil {
+		return e, err
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return e, false, ""
+			return e, errNoCacheFile
 		}
-		return e, false, "unreadable: " + err.Error()
+		return e, fmt.Errorf("unreadable: %w", err)
 	}
 	defer f.Close()
 	raw, err := io.ReadAll(io.LimitReader(f, maxCacheFileBytes+1))
 	switch {
 	case err != nil:
-		return e, false, "unreadable: " + err.Error()
+		return e, fmt.Errorf("unreadable: %w", err)
 	case len(raw) > maxCacheFileBytes:
-		return e, false, "too large"
+		return e, errors.New("too large")
 	}
 	if err := json.Unmarshal(raw, &e); err != nil {
-		return cacheEntry{}, false, "corrupt"
+		return cacheEntry{}, errors.New("corrupt")
 	}
 	switch {
 	case e.Version != cacheVersion:
-		return cacheEntry{}, false, fmt.Sprintf("format version %d", e.Version)
+		return cacheEntry{}, fmt.Errorf("format version %d", e.Version)
 	case e.ClientID != clientID:
-		return cacheEntry{}, false, "for another client id"
+		return cacheEntry{}, errors.New("for another client id")
 	case e.Kind != kind:
-		return cacheEntry{}, false, "for another kind of credentials (" + string(e.Kind) + ")"
+		return cacheEntry{}, errors.New("for another kind of credentials (" + string(e.Kind) + ")")
 	case e.Issuer != issuer:
-		return cacheEntry{}, false, "for another server"
+		return cacheEntry{}, errors.New("for another server")
 	case e.AccessToken == "" && e.RefreshToken == "":
-		return cacheEntry{}, false, "empty"
+		return cacheEntry{}, errors.New("empty")
 	}
-	RegisterSecret(e.AccessToken)
-	RegisterSecret(e.RefreshToken)
-	return e, true, ""
+	return e, nil
 }
 
 // store writes e atomically: a temp file in the same directory, mode 0600,
 // synced, then renamed over the old file. Readers see the old file or the
-// new one, never a partial write.
+// new one, never a partial write. A file refused as unsafe is left for the
+// user to fix or delete.
 func (c *TokenCache) store(e cacheEntry) error {
 	if c == nil {
 		return nil
@@ -172,6 +209,9 @@ func (c *TokenCache) store(e cacheEntry) error {
 		return err
 	}
 	path := c.Path(e.ClientID)
+	if err := checkSafe(path); err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("cannot create the token cache directory: %w", err)

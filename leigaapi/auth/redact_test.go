@@ -1,4 +1,4 @@
-package leigaapi
+package auth
 
 import (
 	"bytes"
@@ -9,10 +9,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 )
 
 // redactingWriter is where a real deployment's log handler writes: every
-// line passes through Redact.
+// line passes through leigaapi.Redact.
 type redactingWriter struct {
 	mu  sync.Mutex
 	buf bytes.Buffer
@@ -21,7 +23,7 @@ type redactingWriter struct {
 func (w *redactingWriter) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.buf.WriteString(Redact(string(p)))
+	w.buf.WriteString(leigaapi.Redact(string(p)))
 	return len(p), nil
 }
 
