@@ -3,6 +3,7 @@ package resolve
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -403,4 +404,32 @@ func TestResolvePartitionsTheCache(t *testing.T) {
 	if n := sb.Stats().Requests["GET /project/list"]; n != 2 {
 		t.Errorf("%d /project/list requests, want one per partition", n)
 	}
+}
+
+// TestResolveCacheIsBounded: 10,000 callers with distinct credentials keep
+// the cache at its bound, and 50 calls with one credential fetch once.
+func TestResolveCacheIsBounded(t *testing.T) {
+	sb, api := sandboxtest.New(t)
+	const bound = 1000
+	r := New(api, Options{MaxEntries: bound, Partition: func(ctx context.Context) string { s, _ := ctx.Value(partitionKey{}).(string); return s }})
+	for i := range 10_000 {
+		ctx := context.WithValue(context.Background(), partitionKey{}, fmt.Sprintf("tok:%d", i))
+		if _, err := r.Projects(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := r.Len(); n > bound {
+		t.Errorf("%d cached lists after 10,000 credentials, bound %d", n, bound)
+	}
+	before := sb.Stats().Requests["GET /project/list"]
+	one := context.WithValue(context.Background(), partitionKey{}, "tok:same")
+	for range 50 {
+		if _, err := r.Project(one, "MOBILE"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := sb.Stats().Requests["GET /project/list"] - before; n != 1 {
+		t.Errorf("50 calls with one credential fetched the project list %d times, want 1", n)
+	}
+	t.Logf("10,000 credentials: %d cached lists (bound %d); 50 calls with one credential: 1 fetch", r.Len(), bound)
 }
