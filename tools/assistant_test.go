@@ -212,28 +212,6 @@ func TestAssistantCreateIssueDuplicates(t *testing.T) {
 	}
 }
 
-func TestAssistantSimilarTitles(t *testing.T) {
-	cases := []struct {
-		a, b string
-		want bool
-	}{
-		{"Cache the last 50 messages", "cache the last 50 messages", true},
-		{"Fix: login crash!", "fix login crash", true},
-		{"Login button stays disabled", "Login button stays disabled after a failed attempt", true},
-		{"Add dark mode to settings and profile screens", "Add dark mode to settings and profile screen", true},
-		{"Bug", "Bug in the checkout", false},
-		{"Upgrade React Native", "Upgrade React Native to 0.76 for Android 15", true},
-		{"Fix login", "Fix login crash on Android", false},
-		{"Coupon field accepts expired codes", "Search returns no results", false},
-		{"", "", false},
-	}
-	for _, tc := range cases {
-		if got := similarTitles(tc.a, tc.b); got != tc.want {
-			t.Errorf("similarTitles(%q, %q) = %v", tc.a, tc.b, got)
-		}
-	}
-}
-
 func TestAssistantDryRunSendsNoWrite(t *testing.T) {
 	sb, d := newSandboxDeps(t)
 	cases := []struct{ tool, args, path string }{

@@ -30,6 +30,8 @@ type createdIssue struct {
 	Number string         `json:"number"`
 	URL    string         `json:"url"`
 	Set    map[string]any `json:"set"` // the resolved names of what was set
+	// Related are open issues close to the new one: worth a link or a look.
+	Related []compactIssue `json:"related,omitempty"`
 }
 
 func handleCreateIssue(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, args *schemas.CreateIssue) (*mcp.CallToolResult, error) {
@@ -55,15 +57,17 @@ func handleCreateIssue(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, ar
 	fp.data["summary"] = title
 	fp.names["project"], fp.names["type"], fp.names["title"] = p.ProjectKey, typ.Name, title
 
-	if args.CheckDuplicates == nil || *args.CheckDuplicates {
-		twins, err := findDuplicates(ctx, d, p, title)
-		if err != nil {
-			return nil, fmt.Errorf("checking for duplicates: %w", err)
-		}
-		if len(twins) > 0 {
-			return toolkit.Result(ctx, d, map[string]any{"created": false, "duplicates": twins},
-				fmt.Sprintf("Not created: %d open issue(s) in %s have a near-identical title. Update one of them, or call create_issue again with check_duplicates=false to create anyway.", len(twins), p.ProjectKey))
-		}
+	twins, related, err := findDuplicates(ctx, d, p, title, args.Description)
+	if err != nil {
+		return nil, fmt.Errorf("checking for duplicates: %w", err)
+	}
+	if len(twins) > 0 && (args.CheckDuplicates == nil || *args.CheckDuplicates) {
+		return toolkit.Result(ctx, d, map[string]any{"created": false, "duplicates": twins},
+			fmt.Sprintf("Not created: %d open issue(s) in %s describe the same work. Update one of them, or call create_issue again with check_duplicates=false to create anyway.", len(twins), p.ProjectKey))
+	}
+	related = append(twins, related...) // twins the caller chose to keep are related too
+	if len(related) > 5 {
+		related = related[:5]
 	}
 	in := schemas.IssueAdd{ProjectIssueType: schemas.ProjectIssueType{ProjectID: p.ID, IssueTypeID: typ.ID}, Data: fp.data}
 	if args.DryRun {
@@ -71,14 +75,14 @@ func handleCreateIssue(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, ar
 		if err != nil {
 			return nil, err
 		}
-		return toolkit.Result(ctx, d, map[string]any{"dry_run": true, "would_send": sent, "set": fp.names},
+		return toolkit.Result(ctx, d, map[string]any{"dry_run": true, "would_send": sent, "set": fp.names, "related": related},
 			"Dry run: nothing was created. Call again without dry_run to create it.")
 	}
 	made, err := endpoints.Call(ctx, d.API, endpoints.IssueAdd, in)
 	if err != nil {
 		return nil, err
 	}
-	out := createdIssue{ID: made.ID, Number: made.Number, Set: fp.names}
+	out := createdIssue{ID: made.ID, Number: made.Number, Set: fp.names, Related: related}
 	if out.ID == 0 {
 		return nil, fmt.Errorf("Leiga created the issue but returned no id")
 	}
@@ -88,5 +92,9 @@ func handleCreateIssue(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, ar
 		}
 	}
 	out.URL = cmp.Or(out.URL, r.IssueURL(p.ProjectKey, out.Number))
-	return toolkit.Result(ctx, d, out)
+	var notes []string
+	if len(related) > 0 {
+		notes = append(notes, fmt.Sprintf("%d open issue(s) look related: link them with issue_add_relationship if they are.", len(related)))
+	}
+	return toolkit.Result(ctx, d, out, notes...)
 }

@@ -18,6 +18,8 @@ var stopwords = map[string]bool{
 	"to": true, "for": true, "with": true, "about": true, "from": true, "by": true, "is": true, "are": true,
 	"it": true, "its": true, "this": true, "that": true, "be": true, "as": true, "when": true, "not": true,
 	"issue": true, "issues": true, "ticket": true, "tickets": true, "all": true, "any": true, "my": true,
+	"does": true, "doesn": true, "don": true, "didn": true, "t": true, "no": true, "can": true, "cannot": true,
+	"isn": true, "won": true, "after": true, "before": true, "into": true, "up": true, "out": true, "do": true,
 }
 
 // isCJK reports runes of scripts written without spaces between words.
@@ -27,14 +29,24 @@ func isCJK(r rune) bool {
 
 // terms splits text into search terms: lower-case words without stopwords,
 // stemmed; CJK runs become overlapping character pairs.
-func terms(text string) []string {
+func terms(text string) []string { return splitTerms(text, false) }
+
+// charTerms is terms with CJK runs split into single characters: order
+// free, for comparing two titles.
+func charTerms(text string) []string { return splitTerms(text, true) }
+
+func splitTerms(text string, cjkChars bool) []string {
 	var out []string
 	var word []rune
 	flush := func() {
 		if len(word) == 0 {
 			return
 		}
-		if isCJK(word[0]) {
+		if isCJK(word[0]) && cjkChars {
+			for _, r := range word {
+				out = append(out, string(r))
+			}
+		} else if isCJK(word[0]) {
 			if len(word) == 1 {
 				out = append(out, string(word))
 			}
@@ -67,10 +79,13 @@ func terms(text string) []string {
 }
 
 // stem folds simple English inflections: crashes→crash, logging→log,
-// failed→fail, screens→screen.
+// failed→fail, arrives and arrive→arriv, slowly→slow.
 func stem(w string) string {
 	if len(w) <= 3 {
 		return w
+	}
+	if base, ok := strings.CutSuffix(w, "ly"); ok && len(base) >= 4 {
+		return base
 	}
 	for _, suf := range []string{"ing", "ies", "es", "ed", "s"} {
 		if base, ok := strings.CutSuffix(w, suf); ok && len(base) >= 3 {
@@ -86,8 +101,16 @@ func stem(w string) string {
 					base = base[:n-1] // "logging" → "log"
 				}
 			}
-			return base
+			return trimE(base)
 		}
+	}
+	return trimE(w)
+}
+
+// trimE drops a final "e", so that "arrive" and "arrives" meet.
+func trimE(w string) string {
+	if len(w) > 4 && strings.HasSuffix(w, "e") {
+		return w[:len(w)-1]
 	}
 	return w
 }
