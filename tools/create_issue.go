@@ -50,7 +50,7 @@ func handleCreateIssue(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, ar
 		return nil, fmt.Errorf("type: %w", err)
 	}
 	title := strings.TrimSpace(args.Title)
-	fp := planFields(ctx, r, p, args.IssueFieldsByName, false)
+	fp := planFields(ctx, r, p, typ.ID, args.IssueFieldsByName, false)
 	if err := fp.err(); err != nil {
 		return nil, err
 	}

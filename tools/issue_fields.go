@@ -25,11 +25,12 @@ func isClear(s string) bool { return clearWords[strings.ToLower(strings.TrimSpac
 type fieldPlan struct {
 	data  schemas.IssueData
 	names map[string]any
+	codes map[string]string // argument name -> field code, for fields set by display name
 	errs  []error
 }
 
 func newFieldPlan() *fieldPlan {
-	return &fieldPlan{data: schemas.IssueData{}, names: map[string]any{}}
+	return &fieldPlan{data: schemas.IssueData{}, names: map[string]any{}, codes: map[string]string{}}
 }
 
 // set records a resolved field, or the failure to resolve it.
@@ -52,9 +53,14 @@ func (fp *fieldPlan) clear(code, field string) {
 func (fp *fieldPlan) err() error { return errors.Join(fp.errs...) }
 
 // planFields resolves the by-name fields of a create (clearable false) or
-// an update (clearable: "none" empties a field, labels [] removes all).
-func planFields(ctx context.Context, r *resolve.Resolver, p resolve.Ref, f schemas.IssueFieldsByName, clearable bool) *fieldPlan {
+// an update (clearable: "none" empties a field, labels [] removes all) of
+// an issue of type typeID.
+func planFields(ctx context.Context, r *resolve.Resolver, p resolve.Ref, typeID int64, f schemas.IssueFieldsByName, clearable bool) *fieldPlan {
 	fp := newFieldPlan()
+	if f.Points != nil {
+		fp.data["estimatePoint"], fp.names["points"] = *f.Points, *f.Points
+	}
+	fp.setByName(ctx, r, p, typeID, f.Fields, clearable)
 	if f.Description != "" {
 		fp.data["description"] = richtext.MarkdownToHTML(f.Description)
 		fp.names["description"] = fmt.Sprintf("%d characters of Markdown", len([]rune(f.Description)))

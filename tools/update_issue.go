@@ -37,7 +37,7 @@ func handleUpdateIssue(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, ar
 		return nil, err
 	}
 	p := resolve.IssueProject(is)
-	fp := planFields(ctx, r, p, args.IssueFieldsByName, true)
+	fp := planFields(ctx, r, p, is.TypeID, args.IssueFieldsByName, true)
 	if t := strings.TrimSpace(args.Title); t != "" {
 		fp.data["summary"], fp.names["title"] = t, t
 	}
@@ -57,11 +57,14 @@ func handleUpdateIssue(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, ar
 	if err := fp.err(); err != nil {
 		return nil, err
 	}
+	asked := len(fp.data) > 0 || len(notes) > 0
+	notes = append(notes, fp.dropUnchanged(is)...)
 	if len(fp.data) == 0 {
-		if len(notes) > 0 {
-			return toolkit.Result(ctx, d, map[string]any{"id": is.ID, "number": is.Number, "changed": map[string]change{}}, notes...)
+		if asked {
+			return toolkit.Result(ctx, d, map[string]any{"id": is.ID, "number": is.Number, "unchanged": true, "changed": map[string]change{}},
+				append(notes, "Nothing was changed: "+is.Number+" already has these values.")...)
 		}
-		return nil, errors.New("nothing to change: give at least one of title, status, description, priority, assignee, labels, sprint, epic, version, due, start")
+		return nil, errors.New("nothing to change: give at least one of title, status, description, priority, assignee, labels, sprint, epic, version, due, start, points, fields")
 	}
 	now := issueView(is, r.Location())
 	changes := map[string]change{}

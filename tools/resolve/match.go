@@ -245,3 +245,10 @@ func EditDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// Match picks the one candidate query names, as every resolver lookup
+// does (exact, id, unique prefix, unique substring), or fails listing the
+// valid options; kind and scope word the error.
+func Match(kind, scope, query string, cands []Ref) (Ref, error) {
+	return matchRef(kind, scope, query, cands, false)
+}
