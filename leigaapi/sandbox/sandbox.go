@@ -18,7 +18,7 @@ import (
 const (
 	ClientID    = "sandbox-client" // accepted by the three /authorize endpoints
 	Secret      = "sandbox-secret" // secretKey paired with ClientID and every ClientIDFor
-	StaticToken = "sandbox-token"  // always valid until RevokeTokens
+	StaticToken = "sandbox-token"  // valid until RevokeTokens, while its user is active
 )
 
 // ClientIDFor returns the clientId of the seed user userID, paired with
