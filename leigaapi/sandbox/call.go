@@ -25,6 +25,7 @@ const (
 // problem in err; handlers read all their parameters, then call check.
 type call struct {
 	now         time.Time
+	me          int64         // the calling user: the owner of the accessToken (0 on /authorize)
 	ttl         time.Duration // lifetime of issued tokens
 	permTTL     time.Duration // lifetime of permanent tokens; 0 never expires
 	query       url.Values    // GET parameters

@@ -113,7 +113,7 @@ func (st *store) addComment(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	cm := &Comment{IssueID: is.ID, Content: content, PlainContent: plain, CreateBy: st.me, CreateTime: c.ms(), UpdateTime: c.ms()}
+	cm := &Comment{IssueID: is.ID, Content: content, PlainContent: plain, CreateBy: c.me, CreateTime: c.ms(), UpdateTime: c.ms()}
 	if isReply {
 		parent, err := st.comment(parentID)
 		if err != nil {
@@ -204,7 +204,7 @@ func (st *store) pageComments(c *call) (any, error) {
 }
 
 // setSticker serves PATCH /comment/update-sticker-status: deleteFlag 0
-// adds the API user's reaction, 1 removes it.
+// adds the calling user's reaction, 1 removes it.
 func (st *store) setSticker(c *call) (any, error) {
 	id, code, flag, iid := c.reqInt("linkId"), c.reqString("stickerCode"), c.reqInt("deleteFlag"), c.reqInt("issueId")
 	if flag != 0 && flag != 1 {
@@ -226,9 +226,9 @@ func (st *store) setSticker(c *call) (any, error) {
 	if cm.IssueID != iid {
 		return nil, badRequest("comment %d does not belong to issue %d", id, iid)
 	}
-	users := slices.DeleteFunc(cm.Stickers[code], func(u int64) bool { return u == st.me })
+	users := slices.DeleteFunc(cm.Stickers[code], func(u int64) bool { return u == c.me })
 	if flag == 0 {
-		users = append(users, st.me)
+		users = append(users, c.me)
 	}
 	if cm.Stickers == nil {
 		cm.Stickers = map[string][]int64{}

@@ -4,13 +4,19 @@ import "time"
 
 // Ids of the demo data, for tests and examples.
 const (
-	DemoUserAlice int64 = 1001 // the API user (Seed.CurrentUserID)
+	DemoUserAlice int64 = 1001 // the default API user (Seed.CurrentUserID): ClientID, StaticToken
 	DemoUserBob   int64 = 1002
 	DemoUserCarol int64 = 1003
 	DemoUserDavid int64 = 1004
 	DemoUserEmma  int64 = 1005
-	DemoUserFrank int64 = 1006
+	DemoUserFrank int64 = 1006 // active, without personal messages (DemoUserWithoutMessages)
 	DemoUserGrace int64 = 1007 // disabled
+
+	// DemoUserWithoutMessages is the active demo user who has no personal
+	// message: /msg/list with their credentials answers an empty list, so
+	// "me" cannot be read off a message. Every other active demo user has
+	// at least one.
+	DemoUserWithoutMessages = DemoUserFrank
 
 	DemoProjectMobile int64 = 101 // key MOBILE
 	DemoProjectWeb    int64 = 102 // key WEB
@@ -53,10 +59,11 @@ func demoSprints(project, first int64, owner int64, goals [3]string) []*Sprint {
 }
 
 // DemoSeed returns the built-in demo organisation, Acme: seven users
-// (Alice Chen, 1001, is the API user; Grace Kim is disabled), the projects
-// MOBILE, WEB and OPS with their workflows, tags, sprints and epics, three
-// versions, 37 issues (one in the trash), comments, labour records, a
-// file, a webhook and messages. Every id and timestamp is fixed.
+// (Alice Chen, 1001, is the default API user; Grace Kim is disabled), the
+// projects MOBILE, WEB and OPS with their workflows, tags, sprints and
+// epics, three versions, 37 issues (one in the trash), comments, labour
+// records, a file, a webhook and personal messages for every active user
+// but Frank Li (DemoUserWithoutMessages). Every id and timestamp is fixed.
 func DemoSeed() *Seed {
 	const alice, bob, carol, david, emma, frank, grace = DemoUserAlice, DemoUserBob, DemoUserCarol, DemoUserDavid, DemoUserEmma, DemoUserFrank, DemoUserGrace
 	const mobile, web, ops = DemoProjectMobile, DemoProjectWeb, DemoProjectOps
@@ -159,6 +166,10 @@ func DemoSeed() *Seed {
 		{ID: 804, ReceiverID: alice, Category: "sys", Action: "notice", Subject: "Scheduled maintenance", Content: "Leiga will be read-only on November 5 from 02:00 to 03:00 UTC.", Read: true, CreateTime: ts(-6, 8)},
 		{ID: 805, ReceiverID: alice, Category: "automation_station_msg", Action: "rule", Subject: "Overdue issues in Sprint 12", Content: "Automation: 2 issues in MOBILE Sprint 12 are past their due date.", CreateTime: ts(-1, 7)},
 		{ID: 806, ReceiverID: bob, Category: "responsible", Action: "assign", Subject: "MOBILE-13 Login button stays disabled after a failed attempt", Content: "Alice Chen assigned this issue to you.", TriggerID: alice, CreateTime: ts(-3, 12)},
+		{ID: 807, ReceiverID: bob, Category: "comment", Action: "at", Subject: "MOBILE-3 Cache the last 50 messages for offline reading", Content: "Alice Chen mentioned you: Let's cap it at 50 messages per conversation as in the spec.", TriggerID: alice, Read: true, CreateTime: ts(-5, 14)},
+		{ID: 808, ReceiverID: carol, Category: "follow", Action: "update", Subject: "WEB-12 500 error when the cart holds more than 100 items", Content: "David Okafor moved the issue to Done.", TriggerID: david, CreateTime: ts(-2, 16)},
+		{ID: 809, ReceiverID: david, Category: "responsible", Action: "assign", Subject: "WEB-2 Coupon field accepts expired codes", Content: "Carol Nguyen assigned this issue to you.", TriggerID: carol, CreateTime: ts(-4, 16)},
+		{ID: 810, ReceiverID: emma, Category: "responsible", Action: "assign", Subject: "MOBILE-8 Dark mode: unreadable text on the settings screen", Content: "Bob Martinez assigned this issue to you.", TriggerID: bob, Read: true, CreateTime: ts(-3, 9)},
 	}
 	return s
 }

@@ -25,18 +25,39 @@
 //	                        malformed body, invalid field value
 //	HTTP 200, code "404"    unknown id ("issue 123 not found")
 //	HTTP 200, code "409"    state conflict (duplicate name, archived version)
-//	HTTP 200, code "10001"  wrong clientId or secretKey on /authorize/*
-//	HTTP 200, code "10002"  unknown, used or expired refreshToken
-//	HTTP 401, code "401"    missing, invalid, expired or revoked accessToken
+//	HTTP 200, code "10001"  wrong clientId or secretKey on /authorize/*,
+//	                        or the clientId of an inactive user
+//	HTTP 200, code "10002"  unknown, used or expired refreshToken, or one
+//	                        issued to another user
+//	HTTP 401, code "401"    missing, invalid, expired or revoked
+//	                        accessToken, or one of an inactive user
 //	HTTP 404, code "404"    unknown path
 //	HTTP 405, code "405"    known path, wrong method
 //	HTTP 5xx/429            injected faults (see Faults)
 //
 // # Authentication
 //
-// The /authorize endpoints accept ClientID and Secret. Every other endpoint
-// needs an accessToken header holding StaticToken or a token issued by
-// /authorize; all tokens belong to the seed's current user.
+// Every active user of the seed has credentials, and every call acts as
+// the user its token belongs to. The /authorize endpoints take a clientId
+// with the secretKey Secret: ClientID is the seed's current user
+// (Seed.CurrentUserID, Alice in the demo), ClientIDFor(id) any user id
+// ("sandbox-client-1002"); the tokens they issue belong to that user. Every
+// other endpoint needs an accessToken header holding a token issued by
+// /authorize, StaticToken (the current user) or StaticTokenFor(id)
+// ("sandbox-token-1002").
+//
+// Acting as a user means: issues, subtasks, comments, epics, files, labour
+// records, webhooks and projects it creates record that user as creator
+// (and owner), mentions notify others with that user as trigger, trashing
+// records them as deleter, sticker reactions are theirs, /msg/list lists
+// their personal messages (receiverId is the user), /project/list the
+// projects they are a member of, and they cannot disable or remove
+// themselves.
+//
+// The client id of an unknown, disabled or removed user is refused like a
+// wrong one (code "10001"); a refresh token works only with the client id
+// of the user it was issued to (otherwise code "10002"). Tokens of a user
+// who is disabled or removed answer HTTP 401 while that lasts.
 //
 // # Admin endpoints
 //
@@ -47,10 +68,10 @@
 //	                        "retryAfter":1,"truncate":false,"nonJson":false,
 //	                        "pathPrefix":"/issue/"}; replaces the fault
 //	                        switches ({} turns them all off) and answers them
-//	POST /__sandbox/revoke  invalidates every token, StaticToken included
+//	POST /__sandbox/revoke  invalidates every token, the static ones included
 //	GET  /__sandbox/stats   {"requests":{"POST /issue/add":3},"tokenRequests":1}
 //	POST /__sandbox/reset   back to the initial state: seed data, no faults,
-//	                        zero stats, only StaticToken valid
+//	                        zero stats, only the static tokens valid
 //
 // Admin answers use the same envelope as the API.
 //

@@ -167,7 +167,7 @@ func (st *store) addEpic(c *call) (any, error) {
 		return nil, err
 	}
 	now := c.ms()
-	e := &Epic{ProjectID: p.ID, StatusID: p.initialState(), PriorityID: defaultPriority, OwnerID: st.me, CreateBy: st.me, CreateTime: now, UpdateTime: now}
+	e := &Epic{ProjectID: p.ID, StatusID: p.initialState(), PriorityID: defaultPriority, OwnerID: c.me, CreateBy: c.me, CreateTime: now, UpdateTime: now}
 	if err := applyData(st, p, epicFields, e, data, true); err != nil {
 		return nil, err
 	}

@@ -97,7 +97,7 @@ func (st *store) uploadFile(c *call) (any, error) {
 	}
 	f := &File{
 		Key: fmt.Sprintf("%s%d", filePrefix, st.newID(kindFile)), Name: c.upload.name, ContentType: c.upload.contentType,
-		Data: c.upload.data, UploadBy: st.me, UploadTime: c.ms(),
+		Data: c.upload.data, UploadBy: c.me, UploadTime: c.ms(),
 	}
 	st.files[f.Key] = f
 	return st.fileView(f), nil

@@ -48,6 +48,29 @@ func newTester(t testing.TB, opts Options) *tester {
 	return &tester{t: t, sb: sb, token: StaticToken}
 }
 
+// as returns a caller of the same sandbox holding token.
+func (tc *tester) as(token string) *tester {
+	return &tester{t: tc.t, sb: tc.sb, token: token}
+}
+
+// whoami answers the user the tester's token acts as: the uploader of a
+// new file.
+func (tc *tester) whoami() int64 {
+	tc.t.Helper()
+	r := tc.upload("whoami.txt", "text/plain", []byte("who am I"))
+	if r.Code != codeOK {
+		tc.t.Fatalf("whoami upload: code %q msg %q (HTTP %d)", r.Code, r.Msg, r.Status)
+	}
+	var f fileView
+	r.decode(tc.t, &f)
+	return f.UploadUserID
+}
+
+// userCreds are the /authorize parameters of a seed user.
+func userCreds(id int64) map[string]any {
+	return map[string]any{"clientId": ClientIDFor(id), "secretKey": Secret}
+}
+
 // request builds a request with params in the query string (GET) or a
 // JSON body.
 func request(method, path string, params map[string]any) *http.Request {

@@ -175,8 +175,8 @@ func (st *store) draftIssue(c *call, p *Project, typeID, parentID int64, data ma
 	now := c.ms()
 	is := &Issue{
 		ProjectID: p.ID, TypeID: typeID, ParentID: parentID,
-		StatusID: p.initialState(), PriorityID: defaultPriority, OwnerID: st.me,
-		CreateBy: st.me, CreateTime: now, UpdateTime: now, Custom: map[string]int64{},
+		StatusID: p.initialState(), PriorityID: defaultPriority, OwnerID: c.me,
+		CreateBy: c.me, CreateTime: now, UpdateTime: now, Custom: map[string]int64{},
 	}
 	if err := applyData(st, p, fieldsFor(typeID), is, data, true); err != nil {
 		return nil, err
@@ -376,9 +376,9 @@ func (st *store) issueByNumber(number string) (*Issue, error) {
 func (st *store) trash(c *call, is *Issue) {
 	now := c.ms()
 	for _, sub := range st.subtasks(is.ID) {
-		sub.DeleteTime, sub.DeleteBy, sub.DeletedAlong = now, st.me, true
+		sub.DeleteTime, sub.DeleteBy, sub.DeletedAlong = now, c.me, true
 	}
-	is.DeleteTime, is.DeleteBy, is.DeletedAlong = now, st.me, false
+	is.DeleteTime, is.DeleteBy, is.DeletedAlong = now, c.me, false
 }
 
 // removeIssue serves DELETE /issue/remove.

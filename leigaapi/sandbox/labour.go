@@ -54,7 +54,7 @@ func (st *store) addLabour(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &LabourRecord{ID: st.newID(kindLabour), IssueID: is.ID, Labour: hours, RecordTime: when, Remarks: remarks, CreateBy: st.me, CreateTime: c.ms()}
+	l := &LabourRecord{ID: st.newID(kindLabour), IssueID: is.ID, Labour: hours, RecordTime: when, Remarks: remarks, CreateBy: c.me, CreateTime: c.ms()}
 	st.labour[l.ID] = l
 	return labourAdded{Success: true, ID: l.ID}, nil
 }

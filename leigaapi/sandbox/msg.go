@@ -21,13 +21,13 @@ type messageRow struct {
 	CreateTime        int64  `json:"createTime"`
 }
 
-// notify sends a personal message from the API user.
+// notify sends a personal message from the calling user.
 func (st *store) notify(c *call, to int64, category, action, subject, content string) {
-	m := &Message{ID: st.newID(kindMessage), ReceiverID: to, Category: category, Action: action, Subject: subject, Content: content, TriggerID: st.me, CreateTime: c.ms()}
+	m := &Message{ID: st.newID(kindMessage), ReceiverID: to, Category: category, Action: action, Subject: subject, Content: content, TriggerID: c.me, CreateTime: c.ms()}
 	st.messages[m.ID] = m
 }
 
-// listMessages serves POST /msg/list: the API user's messages, newest
+// listMessages serves POST /msg/list: the calling user's messages, newest
 // first, optionally filtered by read flag and category.
 func (st *store) listMessages(c *call) (any, error) {
 	read, byRead := c.optBool("read")
@@ -42,7 +42,7 @@ func (st *store) listMessages(c *call) (any, error) {
 		return nil, err
 	}
 	mine := filter(sorted(st.messages), func(m *Message) bool {
-		return m.ReceiverID == st.me && (!byRead || m.Read == read) &&
+		return m.ReceiverID == c.me && (!byRead || m.Read == read) &&
 			(len(categories) == 0 || slices.Contains(categories, m.Category))
 	})
 	slices.SortFunc(mine, func(a, b *Message) int {

@@ -114,13 +114,14 @@ func orgRole(u *User) int64 {
 	return roleOrgMember
 }
 
-// orgUserParam reads userId and resolves a user other than the API user.
+// orgUserParam reads userId and resolves a user other than the calling
+// user (nobody disables or removes themselves).
 func (st *store) orgUserParam(c *call, action string) (*User, error) {
 	u, err := resolve(c, "userId", st.user)
 	if err != nil {
 		return nil, err
 	}
-	if u.ID == st.me {
+	if u.ID == c.me {
 		return nil, badRequest("cannot %s the API user %d", action, u.ID)
 	}
 	return u, nil

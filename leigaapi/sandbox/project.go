@@ -61,10 +61,10 @@ func (st *store) projectTemplates(*call) (any, error) { return templates, nil }
 // roleTypes serves GET and POST /project/role-type.
 func (st *store) roleTypes(*call) (any, error) { return roles, nil }
 
-// projectList serves GET /project/list: the projects the API user is a
-// member of.
-func (st *store) projectList(*call) (any, error) {
-	mine := filter(sorted(st.projects), func(p *Project) bool { return p.isMember(st.me) })
+// projectList serves GET /project/list: the projects the calling user is
+// a member of.
+func (st *store) projectList(c *call) (any, error) {
+	mine := filter(sorted(st.projects), func(p *Project) bool { return p.isMember(c.me) })
 	return mapList(mine, func(p *Project) projectRow { return projectRow{ID: p.ID, PName: p.Name, PKey: p.Key} }), nil
 }
 
@@ -114,8 +114,8 @@ func (st *store) checkProjectName(name string, self int64) error {
 }
 
 // addProject serves POST /project/add. The new project gets a key derived
-// from its name, the default workflow, and the leader and API user as
-// project admins.
+// from its name, the default workflow, and the leader and the calling user
+// as project admins.
 func (st *store) addProject(c *call) (any, error) {
 	name, code, leaderID := c.reqString("projectName"), c.reqString("templateCode"), c.reqInt("leaderId")
 	desc, _ := c.optString("description")
@@ -139,11 +139,11 @@ func (st *store) addProject(c *call) (any, error) {
 	p := &Project{
 		ID: st.newID(kindProject), Key: st.projectKey(name), Name: strings.TrimSpace(name), Description: desc,
 		LeaderID: leader.ID, TemplateCode: code, Category: 1, NextIssueNumber: 1,
-		CreateBy: st.me, CreateTime: now, UpdateTime: now,
+		CreateBy: c.me, CreateTime: now, UpdateTime: now,
 	}
 	p.Members = []Member{{UserID: leader.ID, RoleIDs: []int64{roleProjectAdmin}}}
-	if leader.ID != st.me {
-		p.Members = append(p.Members, Member{UserID: st.me, RoleIDs: []int64{roleProjectAdmin}})
+	if leader.ID != c.me {
+		p.Members = append(p.Members, Member{UserID: c.me, RoleIDs: []int64{roleProjectAdmin}})
 	}
 	p.Workflow = st.defaultWorkflow(p.Key)
 	for _, ws := range p.Workflow.States {

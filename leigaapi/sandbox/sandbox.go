@@ -6,17 +6,32 @@ import (
 	"log/slog"
 	"maps"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 )
 
-// Credentials the /authorize endpoints accept, and a ready-made token.
+// Credentials the /authorize endpoints accept, and a ready-made token. They
+// belong to the seed's current user (Seed.CurrentUserID); ClientIDFor and
+// StaticTokenFor give the other users theirs.
 const (
 	ClientID    = "sandbox-client" // accepted by the three /authorize endpoints
-	Secret      = "sandbox-secret" // secretKey paired with ClientID
-	StaticToken = "sandbox-token"  // always valid until RevokeTokens
+	Secret      = "sandbox-secret" // secretKey paired with ClientID and every ClientIDFor
+	StaticToken = "sandbox-token"  // valid until RevokeTokens, while its user is active
 )
+
+// ClientIDFor returns the clientId of the seed user userID, paired with
+// Secret on the /authorize endpoints: "sandbox-client-1002" for 1002. The
+// tokens it obtains act as that user. The /authorize endpoints refuse it
+// like a wrong clientId when the user is unknown, disabled or removed.
+func ClientIDFor(userID int64) string { return ClientID + "-" + strconv.FormatInt(userID, 10) }
+
+// StaticTokenFor returns the ready-made access token of the seed user
+// userID: "sandbox-token-1002" for 1002. It acts as that user, is refused
+// (HTTP 401) while the user is unknown, disabled or removed, and stops
+// working at RevokeTokens like StaticToken.
+func StaticTokenFor(userID int64) string { return StaticToken + "-" + strconv.FormatInt(userID, 10) }
 
 // DefaultTokenTTL is the lifetime of issued access tokens when
 // Options.TokenTTL is zero.
@@ -91,7 +106,8 @@ func New(opts Options) (*Sandbox, error) {
 }
 
 // Reset puts the sandbox back to its initial state: the seed's data, no
-// faults, zero stats, and only StaticToken valid.
+// faults, zero stats, and only the static tokens (StaticToken and
+// StaticTokenFor) valid.
 func (s *Sandbox) Reset() error {
 	st, err := newStore(s.seed)
 	if err != nil {
@@ -105,8 +121,8 @@ func (s *Sandbox) Reset() error {
 	return nil
 }
 
-// RevokeTokens invalidates every issued token and StaticToken. New tokens
-// can be fetched through /authorize.
+// RevokeTokens invalidates every issued token, StaticToken and every
+// StaticTokenFor. New tokens can be fetched through /authorize.
 func (s *Sandbox) RevokeTokens() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -159,16 +175,21 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	writeResult(rec, result, err)
 }
 
-// run executes one API call under the state lock: token check, then the
-// parameter errors found while parsing, then the handler.
+// run executes one API call under the state lock: token check (which
+// names the calling user), then the parameter errors found while parsing,
+// then the handler.
 func (s *Sandbox) run(rt *route, c *call, token string) (any, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c.now = s.now()
 	c.ttl = s.ttl
 	c.permTTL = s.permTTL
-	if !rt.public && !s.st.tokens.valid(token, c.now) {
-		return nil, errUnauthorized
+	if !rt.public {
+		me, ok := s.st.caller(token, c.now)
+		if !ok {
+			return nil, errUnauthorized
+		}
+		c.me = me
 	}
 	if c.err != nil {
 		return nil, c.err

@@ -14,7 +14,7 @@ import (
 // types and events, stickers) is built in and not part of the seed.
 type Seed struct {
 	Org           string          `json:"org"`
-	CurrentUserID int64           `json:"currentUserId"` // owner of every token: the API user
+	CurrentUserID int64           `json:"currentUserId"` // the default API user: owner of ClientID and StaticToken
 	Users         []*User         `json:"users"`
 	Projects      []*Project      `json:"projects"`
 	Tags          []*Tag          `json:"tags"`

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -79,6 +80,9 @@ func TestSeedValidation(t *testing.T) {
 		{"comment parent", func(s *Seed) { s.Comments[1].ParentID = 7004 }, "parent 7004"},
 		{"webhook type", func(s *Seed) { s.Webhooks[0].Type = "teams" }, `unknown type "teams"`},
 		{"next state", func(s *Seed) { s.Projects[0].Workflow.States[0].Next = ids(21) }, "next state 21"},
+		{"message receiver", func(s *Seed) { s.Messages[0].ReceiverID = 42 }, "message 801: unknown receiver 42"},
+		{"message trigger", func(s *Seed) { s.Messages[0].TriggerID = 42 }, "message 801: unknown trigger 42"},
+		{"message category", func(s *Seed) { s.Messages[0].Category = "spam" }, `message 801: unknown category "spam"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,5 +122,34 @@ func TestReset(t *testing.T) {
 	tc.ok(http.MethodGet, "/issue/get", map[string]any{"id": 10001}, nil)
 	if s := tc.sb.Stats(); len(s.Requests) != 1 {
 		t.Fatalf("stats after reset: %+v", s)
+	}
+}
+
+// TestDemoSeedMessages: every active demo user but DemoUserWithoutMessages
+// has a personal message, and that one is active and has none.
+func TestDemoSeedMessages(t *testing.T) {
+	s := DemoSeed()
+	count := map[int64]int{}
+	for _, m := range s.Messages {
+		count[m.ReceiverID]++
+	}
+	active := 0
+	for _, u := range s.Users {
+		if u.Disabled || u.Removed {
+			continue
+		}
+		active++
+		switch n := count[u.ID]; {
+		case u.ID == DemoUserWithoutMessages && n != 0:
+			t.Errorf("%s (DemoUserWithoutMessages) has %d messages", u.Name, n)
+		case u.ID != DemoUserWithoutMessages && n == 0:
+			t.Errorf("%s has no personal message", u.Name)
+		}
+	}
+	if active != 6 || count[DemoUserAlice] != 5 {
+		t.Fatalf("%d active users, Alice has %d messages", active, count[DemoUserAlice])
+	}
+	if u := s.Users[slices.IndexFunc(s.Users, func(u *User) bool { return u.ID == DemoUserWithoutMessages })]; u.Disabled || u.Removed || u.Name != "Frank Li" {
+		t.Fatalf("DemoUserWithoutMessages is %+v", u)
 	}
 }

@@ -102,6 +102,7 @@ func checkSeed(s *Seed, st *store) error {
 	}
 	for _, m := range s.Messages {
 		ck.expect(st.users[m.ReceiverID] != nil, "message %d: unknown receiver %d", m.ID, m.ReceiverID)
+		ck.expect(m.TriggerID == 0 || st.users[m.TriggerID] != nil, "message %d: unknown trigger %d", m.ID, m.TriggerID)
 		ck.expect(slices.Contains(msgCategories, m.Category), "message %d: unknown category %q", m.ID, m.Category)
 	}
 	return errors.Join(ck.errs...)

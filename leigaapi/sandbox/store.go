@@ -12,7 +12,7 @@ import (
 // handler runs with it held.
 type store struct {
 	org      string
-	me       int64 // the current user, owner of every token
+	me       int64 // Seed.CurrentUserID: the owner of ClientID and StaticToken
 	users    map[int64]*User
 	projects map[int64]*Project
 	tags     map[int64]*Tag

@@ -116,7 +116,7 @@ func (st *store) addWebhook(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Webhook{ProjectID: p.ID, State: "disabled", EventIDs: []int64{}, CreateBy: st.me, CreateTime: c.ms()}
+	w := &Webhook{ProjectID: p.ID, State: "disabled", EventIDs: []int64{}, CreateBy: c.me, CreateTime: c.ms()}
 	if err := webhookFields(c, w); err != nil {
 		return nil, err
 	}
