@@ -141,3 +141,35 @@ func TestHeaderTokenChangesNoOtherClient(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoUsersSeeTheirOwnIssues: two members on one HTTP server, each with
+// their own credentials, each get their own my_issues; a member whose
+// credentials reveal nobody is told to send X-Leiga-User.
+func TestTwoUsersSeeTheirOwnIssues(t *testing.T) {
+	base := httpSandbox(t)
+	ctx := context.Background()
+	for user, want := range map[int64]string{sandbox.DemoUserBob: "Bob Martinez", sandbox.DemoUserCarol: "Carol Nguyen"} {
+		cl := httpClient(t, base, map[string]string{"X-Leiga-Access-Token": sandbox.StaticTokenFor(user)})
+		who := callText(t, ctx, cl, "whoami", nil, false)
+		mine := callText(t, ctx, cl, "my_issues", map[string]any{"include_done": true}, false)
+		if !strings.Contains(who, want) || !strings.Contains(who, "personal messages") {
+			t.Errorf("user %d: whoami = %s", user, who)
+		}
+		for _, other := range []string{"Alice Chen", "Bob Martinez", "Carol Nguyen", "David Okafor"} {
+			if other != want && strings.Contains(mine, "| "+other+" |") {
+				t.Errorf("user %d: my_issues shows %s's issues:\n%s", user, other, mine)
+			}
+		}
+		if !strings.Contains(mine, want) {
+			t.Errorf("user %d: my_issues lacks their issues:\n%s", user, mine)
+		}
+	}
+	frank := map[string]string{"X-Leiga-Access-Token": sandbox.StaticTokenFor(sandbox.DemoUserWithoutMessages)}
+	if msg := callText(t, ctx, httpClient(t, base, frank), "my_issues", nil, true); !strings.Contains(msg, "X-Leiga-User") {
+		t.Errorf("unknown me: %s", msg)
+	}
+	frank["X-Leiga-User"] = "frank"
+	if who := callText(t, ctx, httpClient(t, base, frank), "whoami", nil, false); !strings.Contains(who, "Frank Li") || !strings.Contains(who, "X-Leiga-User header") {
+		t.Errorf("with X-Leiga-User: %s", who)
+	}
+}

@@ -433,3 +433,22 @@ func TestResolveCacheIsBounded(t *testing.T) {
 	}
 	t.Logf("10,000 credentials: %d cached lists (bound %d); 50 calls with one credential: 1 fetch", r.Len(), bound)
 }
+
+// TestResolveMeUnknown: a credential whose user has no messages, and no
+// LEIGA_USER, gives an error that says what to set.
+func TestResolveMeUnknown(t *testing.T) {
+	_, api := sandboxtest.NewAs(t, sandbox.DemoUserWithoutMessages)
+	r := New(api, Options{})
+	_, err := r.Member(context.Background(), mobile, "me")
+	if err == nil || !strings.Contains(err.Error(), `"me" is unknown`) || !strings.Contains(err.Error(), "Set LEIGA_USER") {
+		t.Fatalf("error %v, want an unknown-me error naming LEIGA_USER", err)
+	}
+	perRequest := New(api, Options{Partition: func(context.Context) string { return "tok:frank" }})
+	_, err = perRequest.Me(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "X-Leiga-User") || strings.Contains(err.Error(), "LEIGA_USER ") {
+		t.Fatalf("per-request credentials: error %v, want the X-Leiga-User header named", err)
+	}
+	if id, err := perRequest.WhoAmI(WithUser(context.Background(), "frank")); err != nil || id.User.ID != sandbox.DemoUserFrank {
+		t.Errorf("with X-Leiga-User: %+v, %v", id, err)
+	}
+}

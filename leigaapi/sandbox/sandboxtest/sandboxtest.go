@@ -22,13 +22,24 @@ var Now = time.Date(2026, time.November, 4, 10, 0, 0, 0, time.UTC)
 // Stats() counts requests.
 func New(tb testing.TB) (*sandbox.Sandbox, *leigaapi.Client) {
 	tb.Helper()
+	return NewAs(tb, 0)
+}
+
+// NewAs is New with a client that acts as the seed user userID (0: the
+// default API user).
+func NewAs(tb testing.TB, userID int64) (*sandbox.Sandbox, *leigaapi.Client) {
+	tb.Helper()
+	token := sandbox.StaticToken
+	if userID != 0 {
+		token = sandbox.StaticTokenFor(userID)
+	}
 	sb, err := sandbox.New(sandbox.Options{Now: func() time.Time { return Now }})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	api, err := leigaapi.New(leigaapi.Options{
 		BaseURL:     "https://sandbox.invalid/openapi/api",
-		Tokens:      auth.NewStaticToken(sandbox.StaticToken),
+		Tokens:      auth.NewStaticToken(token),
 		HTTPClient:  &http.Client{Transport: sb.Transport()},
 		MaxAttempts: 1,
 	})
