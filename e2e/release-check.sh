@@ -6,6 +6,8 @@
 #     (version, tools, MCP initialize + tools/call project_list over stdio
 #     against --sandbox, serverInfo.version = the stamp), the platforms of all
 #     six, the checksums, the bundle's contents;
+#   - the deploy module's server.json test on the generated server.json (the
+#     registry's published schema and publishing rules).
 # A developer's dist/ is left alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,4 +22,8 @@ bash e2e/release.sh
 echo "== release smoke test (linux/amd64 binary, bundle, checksums)"
 RELEASE_DIST="$DIST" RELEASE_VERSION="$VERSION" \
   timeout --kill-after=10 300 node --test --test-reporter=spec e2e/test/release.test.mjs
+
+echo "== generated server.json against the registry's schema and rules"
+(cd deploy && SERVER_JSON="$DIST/server.json" go test -count=1 -run 'TestServerJSON' -v .)
+
 echo "== release check done in $((SECONDS - start))s"

@@ -30,6 +30,11 @@ bash e2e/release-check.sh
 
 passed=$((passed + 1))
 
+echo "== deployment files: Kubernetes manifests, Dockerfile, server.json (deploy/, its own module)"
+(cd deploy && go vet ./... && go test -count=1 ./...)
+
+passed=$((passed + 1))
+
 echo "== real MCP clients (TypeScript SDK, Inspector CLI) and the conformance suite"
 bash e2e/node.sh
 
