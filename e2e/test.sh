@@ -25,6 +25,16 @@ go test -race -count=1 ./...
 
 passed=$((passed + 1))
 
+echo "== release builds: six static binaries, the .mcpb bundle and server.json; smoke test of linux/amd64"
+bash e2e/release-check.sh
+
+passed=$((passed + 1))
+
+echo "== deployment files: Kubernetes manifests, Dockerfile, server.json (deploy/, its own module)"
+(cd deploy && go vet ./... && go test -count=1 ./...)
+
+passed=$((passed + 1))
+
 echo "== real MCP clients (TypeScript SDK, Inspector CLI) and the conformance suite"
 bash e2e/node.sh
 
