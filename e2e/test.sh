@@ -20,6 +20,16 @@ go vet ./...
 
 passed=$((passed + 1))
 
+echo "== go mod tidy -diff"
+go mod tidy -diff
+
+passed=$((passed + 1))
+
+echo "== staticcheck"
+go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
+passed=$((passed + 1))
+
 echo "== go test -race"
 go test -race -count=1 ./...
 

@@ -107,10 +107,6 @@ func scanEnvelope(body []byte, env *Envelope) bool {
 			env.Code = val
 		case "data":
 			env.Data = val
-		default:
-			if bytes.EqualFold(key, []byte("code")) || bytes.EqualFold(key, []byte("data")) || bytes.EqualFold(key, []byte("msg")) {
-				return false // encoding/json would match it case-insensitively
-			}
 		case "msg":
 			if len(val) > 0 && val[0] == '"' {
 				inner := val[1 : len(val)-1]
@@ -118,6 +114,10 @@ func scanEnvelope(body []byte, env *Envelope) bool {
 					return false
 				}
 				env.Msg = string(inner)
+			}
+		default:
+			if bytes.EqualFold(key, []byte("code")) || bytes.EqualFold(key, []byte("data")) || bytes.EqualFold(key, []byte("msg")) {
+				return false // encoding/json would match it case-insensitively
 			}
 		}
 		i = vend

@@ -3,6 +3,7 @@ package tools
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -84,7 +85,7 @@ func handleCreateIssue(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, ar
 	}
 	out := createdIssue{ID: made.ID, Number: made.Number, Set: fp.names, Related: related}
 	if out.ID == 0 {
-		return nil, fmt.Errorf("Leiga created the issue but returned no id")
+		return nil, errors.New("the issue was created, but Leiga returned no id: search_issues finds it by title")
 	}
 	if out.Number == "" { // the catalog's answer is only {id}: read the number back
 		if is, err := r.Issue(ctx, strconv.FormatInt(out.ID, 10)); err == nil {

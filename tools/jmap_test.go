@@ -90,16 +90,6 @@ func (m jmap) obj(keys ...string) jmap {
 	return nil
 }
 
-// flag reads a boolean or 0/1 field.
-func (m jmap) flag(key string) bool {
-	switch v := m[key].(type) {
-	case bool:
-		return v
-	case json.Number:
-		return v.String() != "0"
-	}
-	return false
-}
 
 // toInt64 reads an integer from a number or a numeric string.
 func toInt64(v any) (int64, bool) {

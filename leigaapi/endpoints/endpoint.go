@@ -104,7 +104,7 @@ func decodeData(data json.RawMessage, out any) error {
 		return nil
 	}
 	if err := json.Unmarshal(data, out); err != nil {
-		return fmt.Errorf("Leiga answered data of an unexpected shape: %w", err)
+		return fmt.Errorf("the answer's data has an unexpected shape: %w", err)
 	}
 	return nil
 }

@@ -290,7 +290,7 @@ func hintFor(t *Tool, e *leigaapi.Error) string {
 func ResourceJSON(ctx context.Context, d *Deps, data json.RawMessage) (string, error) {
 	root, _, err := parseTree(data)
 	if err != nil {
-		return "", fmt.Errorf("Leiga returned data that is not JSON: %w", err)
+		return "", fmt.Errorf("the answer's data is not JSON: %w", err)
 	}
 	hideSecrets(&root)
 	isoDates(&root, "", d.location())
