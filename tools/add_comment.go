@@ -21,7 +21,7 @@ func addCommentTool() toolkit.Tool {
 
 func handleAddComment(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, args *schemas.AddComment) (*mcp.CallToolResult, error) {
 	r := d.Resolver
-	is, err := r.Issue(ctx, args.Issue)
+	is, err := r.IssueRef(ctx, args.Issue)
 	if err != nil {
 		return nil, err
 	}

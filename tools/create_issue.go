@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
 	"github.com/leiga-mcp/leiga-mcp/schemas"
@@ -41,26 +42,39 @@ func handleCreateIssue(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, ar
 	if err != nil {
 		return nil, fmt.Errorf("project: %w", err)
 	}
-	var typ resolve.Ref
-	if args.Type != "" {
-		typ, err = r.IssueType(ctx, p, args.Type)
-	} else {
-		typ, err = r.DefaultIssueType(ctx, p.ID)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("type: %w", err)
-	}
+	// Everything else depends on the project only: resolve the type, the
+	// fields and look for twins at once.
 	title := strings.TrimSpace(args.Title)
-	fp := planFields(ctx, r, p, typ.ID, args.IssueFieldsByName, false)
+	var (
+		typ            resolve.Ref
+		typErr         error
+		fp             *fieldPlan
+		twins, related []compactIssue
+		dupErr         error
+		wg             sync.WaitGroup
+	)
+	wg.Go(func() {
+		if args.Type != "" {
+			typ, typErr = r.IssueType(ctx, p, args.Type)
+		} else {
+			typ, typErr = r.DefaultIssueType(ctx, p.ID)
+		}
+		if typErr == nil {
+			fp = planFields(ctx, r, p, typ.ID, args.IssueFieldsByName, false)
+		}
+	})
+	wg.Go(func() { twins, related, dupErr = findDuplicates(ctx, d, p, title, args.Description) })
+	wg.Wait()
+	if typErr != nil {
+		return nil, fmt.Errorf("type: %w", typErr)
+	}
 	if err := fp.err(); err != nil {
 		return nil, err
 	}
 	fp.data["summary"] = title
 	fp.names["project"], fp.names["type"], fp.names["title"] = p.ProjectKey, typ.Name, title
-
-	twins, related, err := findDuplicates(ctx, d, p, title, args.Description)
-	if err != nil {
-		return nil, fmt.Errorf("checking for duplicates: %w", err)
+	if dupErr != nil {
+		return nil, fmt.Errorf("checking for duplicates: %w", dupErr)
 	}
 	if len(twins) > 0 && (args.CheckDuplicates == nil || *args.CheckDuplicates) {
 		return toolkit.Result(ctx, d, map[string]any{"created": false, "duplicates": twins},

@@ -23,7 +23,7 @@ func (fp *fieldPlan) setByName(ctx context.Context, r *resolve.Resolver, p resol
 	}
 	defs, err := r.Fields(ctx, p.ID, typeID)
 	if err != nil {
-		fp.errs = append(fp.errs, fmt.Errorf("fields: %w", err))
+		fp.fail(fmt.Errorf("fields: %w", err))
 		return
 	}
 	cands := make([]resolve.Ref, 0, len(defs))
@@ -33,23 +33,25 @@ func (fp *fieldPlan) setByName(ctx context.Context, r *resolve.Resolver, p resol
 	for _, name := range sortedKeys(fields) {
 		ref, err := resolve.Match("field", "of this issue type", name, cands)
 		if err != nil {
-			fp.errs = append(fp.errs, fmt.Errorf("fields: %w", err))
+			fp.fail(fmt.Errorf("fields: %w", err))
 			continue
 		}
 		def := defs[ref.ID-1]
 		label := "fields." + def.Name
 		value := fields[name]
+		fp.mu.Lock()
 		fp.codes[label] = def.Code
+		fp.mu.Unlock()
 		if s, ok := value.(string); ok && clearable && isClear(s) {
-			fp.data[def.Code], fp.names[label] = nil, "none"
+			fp.put(def.Code, label, nil, "none")
 			continue
 		}
 		v, shown, err := fieldValue(ctx, r, p, def, value)
 		if err != nil {
-			fp.errs = append(fp.errs, fmt.Errorf("fields.%s: %w", def.Name, err))
+			fp.fail(fmt.Errorf("fields.%s: %w", def.Name, err))
 			continue
 		}
-		fp.data[def.Code], fp.names[label] = v, shown
+		fp.put(def.Code, label, v, shown)
 	}
 }
 

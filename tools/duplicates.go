@@ -7,8 +7,9 @@ import (
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
 	"github.com/leiga-mcp/leiga-mcp/schemas"
 	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
-	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"github.com/leiga-mcp/leiga-mcp/tools/richtext"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
+	"golang.org/x/sync/errgroup"
 )
 
 // Twins: how create_issue finds the open issues a new one would duplicate,
@@ -91,14 +92,22 @@ func (s similarity) related() bool {
 // term with title: one query per distinctive term (a twin shares at least
 // one of them).
 func openNeighbours(ctx context.Context, d *toolkit.Deps, p resolve.Ref, title string) ([]endpoints.Issue, error) {
+	words := serverWords(terms(title), 3)
+	pages := make([]endpoints.Page[endpoints.Issue], len(words))
+	g, gctx := errgroup.WithContext(ctx)
+	for i, w := range words {
+		g.Go(func() (err error) {
+			in := schemas.IssuePage{ProjectID: p.ID, Summary: w, StatusTypes: []int{endpoints.CategoryToDo, endpoints.CategoryInProgress}, Paging: schemas.Paging{PageNumber: 1, PageSize: 50}}
+			pages[i], err = endpoints.Call(gctx, d.API, endpoints.IssuePage, in)
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
 	seen := map[int64]bool{}
 	var out []endpoints.Issue
-	for _, w := range serverWords(terms(title), 3) {
-		in := schemas.IssuePage{ProjectID: p.ID, Summary: w, StatusTypes: []int{endpoints.CategoryToDo, endpoints.CategoryInProgress}, Paging: schemas.Paging{PageNumber: 1, PageSize: 50}}
-		page, err := endpoints.Call(ctx, d.API, endpoints.IssuePage, in)
-		if err != nil {
-			return nil, err
-		}
+	for _, page := range pages {
 		for _, is := range page.Rows {
 			if !seen[is.ID] {
 				seen[is.ID] = true

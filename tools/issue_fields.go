@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/leiga-mcp/leiga-mcp/schemas"
 	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
@@ -23,6 +24,7 @@ func isClear(s string) bool { return clearWords[strings.ToLower(strings.TrimSpac
 // fieldPlan is a resolved issue data map (fieldCode -> value) and the
 // names it stands for.
 type fieldPlan struct {
+	mu    sync.Mutex // the look-ups run at once and record here
 	data  schemas.IssueData
 	names map[string]any
 	codes map[string]string // argument name -> field code, for fields set by display name
@@ -35,6 +37,8 @@ func newFieldPlan() *fieldPlan {
 
 // set records a resolved field, or the failure to resolve it.
 func (fp *fieldPlan) set(code, field string, ref resolve.Ref, err error) {
+	fp.mu.Lock()
+	defer fp.mu.Unlock()
 	if err != nil {
 		fp.errs = append(fp.errs, fmt.Errorf("%s: %w", field, err))
 		return
@@ -45,8 +49,24 @@ func (fp *fieldPlan) set(code, field string, ref resolve.Ref, err error) {
 
 // clear records a field to empty.
 func (fp *fieldPlan) clear(code, field string) {
+	fp.mu.Lock()
+	defer fp.mu.Unlock()
 	fp.data[code] = nil
 	fp.names[field] = "none"
+}
+
+// put records a resolved value and its name.
+func (fp *fieldPlan) put(code, field string, value, name any) {
+	fp.mu.Lock()
+	defer fp.mu.Unlock()
+	fp.data[code], fp.names[field] = value, name
+}
+
+// fail records a failure to resolve a field.
+func (fp *fieldPlan) fail(err error) {
+	fp.mu.Lock()
+	defer fp.mu.Unlock()
+	fp.errs = append(fp.errs, err)
 }
 
 // err joins every resolution failure, so that all can be fixed at once.
@@ -57,26 +77,31 @@ func (fp *fieldPlan) err() error { return errors.Join(fp.errs...) }
 // an issue of type typeID.
 func planFields(ctx context.Context, r *resolve.Resolver, p resolve.Ref, typeID int64, f schemas.IssueFieldsByName, clearable bool) *fieldPlan {
 	fp := newFieldPlan()
+	var wg sync.WaitGroup
+	defer wg.Wait() // every look-up has recorded its result when planFields returns
 	if f.Points != nil {
-		fp.data["estimatePoint"], fp.names["points"] = *f.Points, *f.Points
+		fp.put("estimatePoint", "points", *f.Points, *f.Points)
 	}
-	fp.setByName(ctx, r, p, typeID, f.Fields, clearable)
+	wg.Go(func() { fp.setByName(ctx, r, p, typeID, f.Fields, clearable) })
 	if f.Description != "" {
-		fp.data["description"] = richtext.MarkdownToHTML(f.Description)
-		fp.names["description"] = fmt.Sprintf("%d characters of Markdown", len([]rune(f.Description)))
+		fp.put("description", "description", richtext.MarkdownToHTML(f.Description), fmt.Sprintf("%d characters of Markdown", len([]rune(f.Description))))
 	}
 	if f.Priority != "" {
-		ref, err := r.Priority(ctx, p, f.Priority)
-		fp.set("priority", "priority", ref, err)
+		wg.Go(func() {
+			ref, err := r.Priority(ctx, p, f.Priority)
+			fp.set("priority", "priority", ref, err)
+		})
 	}
-	optional := func(value, code, field string, resolve func(string) (resolve.Ref, error)) {
+	optional := func(value, code, field string, lookup func(string) (resolve.Ref, error)) {
 		switch {
 		case value == "":
 		case clearable && isClear(value):
 			fp.clear(code, field)
 		default:
-			ref, err := resolve(value)
-			fp.set(code, field, ref, err)
+			wg.Go(func() {
+				ref, err := lookup(value)
+				fp.set(code, field, ref, err)
+			})
 		}
 	}
 	optional(f.Assignee, "assignee", "assignee", func(q string) (resolve.Ref, error) { return r.Member(ctx, p, q) })
@@ -102,20 +127,22 @@ func planFields(ctx context.Context, r *resolve.Resolver, p resolve.Ref, typeID 
 		return ref, err
 	})
 	if f.Labels != nil {
-		ids, names := []int64{}, []string{}
-		for _, l := range f.Labels {
-			ref, err := r.Tag(ctx, p, l)
-			if err != nil {
-				fp.errs = append(fp.errs, fmt.Errorf("labels: %w", err))
-				continue
+		wg.Go(func() {
+			ids, names := []int64{}, []string{}
+			for _, l := range f.Labels {
+				ref, err := r.Tag(ctx, p, l)
+				if err != nil {
+					fp.fail(fmt.Errorf("labels: %w", err))
+					continue
+				}
+				if !slices.Contains(ids, ref.ID) {
+					ids, names = append(ids, ref.ID), append(names, ref.Name)
+				}
 			}
-			if !slices.Contains(ids, ref.ID) {
-				ids, names = append(ids, ref.ID), append(names, ref.Name)
+			if len(ids) > 0 || clearable {
+				fp.put("label", "labels", ids, names)
 			}
-		}
-		if len(ids) > 0 || clearable {
-			fp.data["label"], fp.names["labels"] = ids, names
-		}
+		})
 	}
 	date := func(value, code, field string) {
 		switch {
@@ -125,10 +152,10 @@ func planFields(ctx context.Context, r *resolve.Resolver, p resolve.Ref, typeID 
 		default:
 			ms, err := resolve.DateMillis(value, r.Now(), r.Location())
 			if err != nil {
-				fp.errs = append(fp.errs, fmt.Errorf("%s: %w", field, err))
+				fp.fail(fmt.Errorf("%s: %w", field, err))
 				return
 			}
-			fp.data[code], fp.names[field] = ms, resolve.FormatDate(ms, r.Location())
+			fp.put(code, field, ms, resolve.FormatDate(ms, r.Location()))
 		}
 	}
 	date(f.Due, "dueDate", "due")

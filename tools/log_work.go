@@ -24,7 +24,7 @@ func logWorkTool() toolkit.Tool {
 
 func handleLogWork(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, args *schemas.LogWork) (*mcp.CallToolResult, error) {
 	r := d.Resolver
-	is, err := r.Issue(ctx, args.Issue)
+	is, err := r.IssueRef(ctx, args.Issue)
 	if err != nil {
 		return nil, err
 	}

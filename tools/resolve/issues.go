@@ -43,12 +43,27 @@ func (r *Resolver) Issue(ctx context.Context, q string) (*endpoints.Issue, error
 	if is.ID == 0 {
 		return nil, &Error{Kind: "issue", Query: q, Hint: "Leiga returned no issue."}
 	}
-	if is.ProjectID != 0 {
+	if is.ProjectKey == "" && is.ProjectID != 0 {
 		if p, _ := r.projectByID(ctx, is.ProjectID); p.ProjectKey != "" {
 			is.ProjectKey = p.ProjectKey
 		}
 	}
 	return &is, nil
+}
+
+// IssueRef is an issue's identity: its id, number, project and link, which
+// do not change. It is cached, so that writing to an issue named a moment
+// ago (a comment, a work log) costs no read. Callers that need the issue's
+// current state use Issue.
+func (r *Resolver) IssueRef(ctx context.Context, q string) (*endpoints.Issue, error) {
+	key := keyIssue + strings.ToUpper(strings.TrimPrefix(strings.TrimSpace(q), "#"))
+	return cached(ctx, r, key, func(ctx context.Context) (*endpoints.Issue, error) {
+		is, err := r.Issue(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		return &endpoints.Issue{ID: is.ID, Number: is.Number, ProjectID: is.ProjectID, ProjectKey: is.ProjectKey, URL: is.URL}, nil
+	})
 }
 
 // IssueLink is the web link of an issue: the url Leiga returned, else

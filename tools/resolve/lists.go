@@ -31,6 +31,7 @@ const (
 	keyNext       = "next:"
 	keyFields     = "fields:"
 	keyMe         = "me"
+	keyIssue      = "issue:"
 )
 
 // pageSizeForLists is the page size used to read whole paged lists.
