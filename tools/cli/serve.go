@@ -36,7 +36,7 @@ func runServe(args []string, env Env) error {
 	s := rt.server()
 	rt.log.Info("leiga-mcp starting", "version", version(), "transport", c.Transport, "tools", len(rt.tools), "upstream", rt.upstream)
 	if c.Transport == "stdio" {
-		return mcpserver.ServeStdio(ctx, s, env.Stdin, env.Stdout, rt.log)
+		return mcpserver.ServeStdio(ctx, s, env.Stdin, env.Stdout, mcpserver.StdioConfig{Logger: rt.log})
 	}
 	return mcpserver.ServeHTTP(ctx, s, mcpserver.HTTPConfig{
 		Addr:           c.Addr,
