@@ -38,14 +38,24 @@ func runServe(args []string, env Env) error {
 	if c.Transport == "stdio" {
 		return mcpserver.ServeStdio(ctx, s, env.Stdin, env.Stdout, mcpserver.StdioConfig{Logger: rt.log})
 	}
-	return mcpserver.ServeHTTP(ctx, s, mcpserver.HTTPConfig{
-		Addr:           c.Addr,
-		Streamable:     c.Transport == "http",
-		AuthToken:      authToken,
-		AllowedOrigins: splitList(env.Getenv("LEIGA_MCP_ALLOWED_ORIGINS")),
-		ContextFunc:    rt.requestContext,
-		Logger:         rt.log,
-	})
+	hc := rt.httpConfig()
+	hc.Addr, hc.Streamable, hc.AuthToken = c.Addr, c.Transport == "http", authToken
+	hc.AllowedOrigins = splitList(env.Getenv("LEIGA_MCP_ALLOWED_ORIGINS"))
+	return mcpserver.ServeHTTP(ctx, s, hc)
+}
+
+// httpConfig is the HTTP configuration of the runtime: the names the
+// X-MCP-* headers may use, and the per-request credentials.
+func (rt *app) httpConfig() mcpserver.HTTPConfig {
+	names := make([]string, 0, len(rt.registry.Tools()))
+	for _, t := range rt.registry.Tools() {
+		names = append(names, t.Name)
+	}
+	return mcpserver.HTTPConfig{
+		Narrowing:   &mcpserver.NarrowingNames{Toolsets: rt.registry.ToolsetNames(), Tools: names, ToolsetOf: rt.registry.ToolsetsOf},
+		ContextFunc: rt.requestContext,
+		Logger:      rt.log,
+	}
 }
 
 // parseConfig reads the environment then the flags of a command.
@@ -92,12 +102,10 @@ func (rt *app) server() *server.MCPServer {
 	})
 }
 
-// requestContext applies an HTTP client's X-MCP-* narrowing headers and its
-// own Leiga credentials, if it sent any.
+// requestContext applies an HTTP client's own Leiga credentials, if it
+// sent any. (The X-MCP-* narrowing headers are read by the HTTP handler,
+// which refuses unknown names before this runs.)
 func (rt *app) requestContext(ctx context.Context, r *http.Request) context.Context {
-	if n, ok := mcpserver.NarrowingFromHeaders(r.Header, rt.registry.ToolsetsOf); ok {
-		ctx = tools.WithNarrowing(ctx, n)
-	}
 	if ts, ok := rt.requestTokens(r.Header); ok {
 		ctx = leigaapi.WithTokenSource(ctx, ts)
 	}

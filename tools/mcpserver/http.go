@@ -32,10 +32,13 @@ type HTTPConfig struct {
 	Streamable     bool   // serve streamable HTTP at /mcp as well as SSE
 	AuthToken      string // when set, every request needs "Authorization: Bearer <AuthToken>"
 	AllowedOrigins []string
-	MaxBody        int64         // default MaxRequestBody
-	SessionIdle    time.Duration // idle streamable sessions expire after this
-	// ContextFunc adds per-request values (credentials, narrowing) to the
-	// context tool handlers see.
+	// Narrowing names what the X-MCP-* headers may ask for; nil refuses
+	// the headers.
+	Narrowing   *NarrowingNames
+	MaxBody     int64         // default MaxRequestBody
+	SessionIdle time.Duration // idle streamable sessions expire after this
+	// ContextFunc adds per-request values (credentials) to the context
+	// tool handlers see.
 	ContextFunc func(ctx context.Context, r *http.Request) context.Context
 	Logger      *slog.Logger
 }
@@ -106,7 +109,8 @@ func Handler(s *server.MCPServer, cfg HTTPConfig) (http.Handler, func(context.Co
 }
 
 // harden wraps h with the checks every request passes first: Host and
-// Origin (DNS rebinding), the bearer token, and the body size cap.
+// Origin (DNS rebinding), the bearer token, the X-MCP-* narrowing headers,
+// and the body size cap.
 func harden(h http.Handler, cfg HTTPConfig) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !hostAllowed(r) {
@@ -117,9 +121,13 @@ func harden(h http.Handler, cfg HTTPConfig) http.Handler {
 			http.Error(w, fmt.Sprintf("forbidden: Origin %q is not allowed (set LEIGA_MCP_ALLOWED_ORIGINS to allow it)", origin), http.StatusForbidden)
 			return
 		}
-		if cfg.AuthToken != "" && r.URL.Path != "/healthz" && !bearerMatches(r.Header.Get("Authorization"), cfg.AuthToken) {
+		if cfg.AuthToken != "" && r.URL.Path != "/healthz" && !bearerMatches(r.Header.Values("Authorization"), cfg.AuthToken) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="leiga-mcp"`)
 			http.Error(w, "unauthorized: send Authorization: Bearer <LEIGA_MCP_AUTH_TOKEN>", http.StatusUnauthorized)
+			return
+		}
+		r, ok := narrowRequest(w, r, cfg.Narrowing)
+		if !ok {
 			return
 		}
 		if r.Body != nil && r.Body != http.NoBody {
@@ -171,9 +179,15 @@ func originAllowed(origin string, allowed []string) bool {
 	return isLoopback(u.Hostname())
 }
 
-func bearerMatches(header, token string) bool {
-	got, ok := strings.CutPrefix(header, "Bearer ")
-	if !ok {
+// bearerMatches reports whether the one Authorization header is "Bearer
+// <token>", the scheme in any case (RFC 7235), the token compared in
+// constant time.
+func bearerMatches(headers []string, token string) bool {
+	if len(headers) != 1 {
+		return false
+	}
+	scheme, got, ok := strings.Cut(strings.TrimSpace(headers[0]), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
 		return false
 	}
 	return subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(token)) == 1
