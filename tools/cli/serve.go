@@ -36,7 +36,7 @@ func runServe(args []string, env Env) error {
 	s := rt.server()
 	rt.log.Info("leiga-mcp starting", "version", version(), "transport", c.Transport, "tools", len(rt.tools), "upstream", rt.upstream)
 	if c.Transport == "stdio" {
-		return mcpserver.ServeStdio(ctx, s, env.Stdin, env.Stdout, mcpserver.StdioConfig{Logger: rt.log})
+		return mcpserver.ServeStdio(ctx, s, env.Stdin, env.Stdout, mcpserver.StdioConfig{Logger: rt.log, MaxMessage: int64(c.Limits.MaxMessage)})
 	}
 	hc := rt.httpConfig()
 	hc.Addr, hc.Streamable, hc.AuthToken = c.Addr, c.Transport == "http", authToken
@@ -44,17 +44,25 @@ func runServe(args []string, env Env) error {
 	return mcpserver.ServeHTTP(ctx, s, hc)
 }
 
-// httpConfig is the HTTP configuration of the runtime: the names the
-// X-MCP-* headers may use, and the per-request credentials.
+// httpConfig is the HTTP configuration of the runtime: its limits, the
+// names the X-MCP-* headers may use, and the per-request credentials.
 func (rt *app) httpConfig() mcpserver.HTTPConfig {
+	l := rt.cfg.Limits
 	names := make([]string, 0, len(rt.registry.Tools()))
 	for _, t := range rt.registry.Tools() {
 		names = append(names, t.Name)
 	}
 	return mcpserver.HTTPConfig{
-		Narrowing:   &mcpserver.NarrowingNames{Toolsets: rt.registry.ToolsetNames(), Tools: names, ToolsetOf: rt.registry.ToolsetsOf},
-		ContextFunc: rt.requestContext,
-		Logger:      rt.log,
+		Narrowing:    &mcpserver.NarrowingNames{Toolsets: rt.registry.ToolsetNames(), Tools: names, ToolsetOf: rt.registry.ToolsetsOf},
+		MaxBody:      int64(l.MaxBody),
+		MaxSessions:  l.MaxSessions,
+		SessionIdle:  l.SessionIdle,
+		MaxConns:     l.MaxConns,
+		ReadTimeout:  l.ReadTimeout,
+		IdleTimeout:  l.IdleTimeout,
+		WriteTimeout: l.WriteTimeout,
+		ContextFunc:  rt.requestContext,
+		Logger:       rt.log,
 	}
 }
 
@@ -99,6 +107,7 @@ func (rt *app) server() *server.MCPServer {
 		ResourceCompletions: tools.ResourceCompletions(rt.deps.Resolver),
 		Deps:                rt.deps,
 		Logger:              rt.log,
+		MaxCalls:            rt.cfg.Limits.MaxCalls,
 	})
 }
 
