@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/mark3labs/mcp-go/server"
@@ -145,7 +146,7 @@ type HTTPServer struct {
 	srv      *http.Server
 	sessions *sessions
 	closeAll func(context.Context) error
-	conns    *connLimiter // set by Serve
+	conns    atomic.Pointer[connLimiter] // set by Serve
 }
 
 // NewHTTPServer returns the server for s and cfg; Serve runs it.
@@ -164,9 +165,10 @@ func NewHTTPServer(s *server.MCPServer, cfg HTTPConfig) *HTTPServer {
 // Serve accepts connections on ln, at most cfg.MaxConns at once, until ctx
 // is done, then shuts down gracefully.
 func (h *HTTPServer) Serve(ctx context.Context, ln net.Listener) error {
-	h.conns = newConnLimiter(ln, connCap(h.cfg.MaxConns, h.cfg.Logger), h.cfg.Logger)
-	h.srv.ConnState = h.conns.connState
-	return Serve(ctx, h.conns, h.srv, func(ctx context.Context) { h.closeAll(ctx) })
+	conns := newConnLimiter(ln, connCap(h.cfg.MaxConns, h.cfg.Logger), h.cfg.Logger)
+	h.conns.Store(conns)
+	h.srv.ConnState = conns.connState
+	return Serve(ctx, conns, h.srv, func(ctx context.Context) { h.closeAll(ctx) })
 }
 
 // ErrorLog returns a log.Logger for http.Server.ErrorLog that writes

@@ -90,7 +90,7 @@ func TestResponsiveWithManyConnectionsAndSessions(t *testing.T) {
 	if t.Failed() {
 		t.FailNow()
 	}
-	if n := hs.conns.open(); n < idle {
+	if n := hs.conns.Load().open(); n < idle {
 		t.Errorf("the server holds %d connections, want the %d idle ones", n, idle)
 	}
 	t.Logf("%d idle connections open after %s", idle, time.Since(start).Round(time.Millisecond))

@@ -172,7 +172,7 @@ func TestIdleConnectionsDoNotStarveClients(t *testing.T) {
 		t.Errorf("call with 60 idle connections open: %d %s", resp.StatusCode, body)
 	}
 	t.Logf("initialize and call answered in %s", time.Since(start))
-	if n := hs.conns.open(); n > 20 {
+	if n := hs.conns.Load().open(); n > 20 {
 		t.Errorf("%d connections open, limit 20", n)
 	}
 }
