@@ -90,7 +90,6 @@ func (m jmap) obj(keys ...string) jmap {
 	return nil
 }
 
-
 // toInt64 reads an integer from a number or a numeric string.
 func toInt64(v any) (int64, bool) {
 	switch x := v.(type) {

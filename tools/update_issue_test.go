@@ -32,8 +32,8 @@ func TestUpdateIssueFieldsByNameAndNoOps(t *testing.T) {
 		t.Errorf("a no-op was sent: %d updates, before %d", n, before)
 	}
 	for args, want := range map[string]string{
-		`{"issue":"MOBILE-3","fields":{"Sevrity":"Major"}}`:   `no field matches "Sevrity"`,
-		`{"issue":"MOBILE-3","fields":{"Severity":"Huge"}}`:   `no option matches "Huge" of Severity. Valid options: Critical, Major, Minor, Trivial`,
+		`{"issue":"MOBILE-3","fields":{"Sevrity":"Major"}}`:  `no field matches "Sevrity"`,
+		`{"issue":"MOBILE-3","fields":{"Severity":"Huge"}}`:  `no option matches "Huge" of Severity. Valid options: Critical, Major, Minor, Trivial`,
 		`{"issue":"MOBILE-3","fields":{"Story Points":"x"}}`: `fields.Story Points: want a number`,
 	} {
 		if msg := toolError(t, d, "update_issue", args); !strings.Contains(msg, want) {

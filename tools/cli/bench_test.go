@@ -76,7 +76,7 @@ func BenchmarkMCPCall(b *testing.B) {
 
 	b.Run("transport=streamable-http/inflight=16", func(b *testing.B) {
 		r := newRig(b, rigOptions{noClient: true})
-		h, closeSessions := mcpserver.Handler(r.srv, mcpserver.HTTPConfig{Streamable: true, ContextFunc: r.rt.requestContext, Logger: r.rt.log})
+		h, closeSessions := mcpserver.Handler(r.srv, streamableConfig(r.rt))
 		srv := httptest.NewServer(h)
 		defer srv.Close()
 		defer closeSessions(context.Background())

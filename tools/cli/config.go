@@ -31,6 +31,20 @@ type config struct {
 	LogFormat   string
 	Timeout     time.Duration
 	JSON        bool // tools --json
+	Limits      limits
+}
+
+// limits are the server's resource limits (see README, Limits).
+type limits struct {
+	MaxSessions  int
+	SessionIdle  time.Duration
+	MaxConns     int
+	MaxCalls     int
+	ReadTimeout  time.Duration
+	IdleTimeout  time.Duration
+	WriteTimeout time.Duration
+	MaxBody      byteSize
+	MaxMessage   byteSize
 }
 
 // listFlag is a comma-separated list flag.
@@ -62,6 +76,7 @@ func (c *config) defaults(getenv func(string) string) error {
 	c.LogLevel = "info"
 	c.LogFormat = "text"
 	c.Timeout = leigaapi.DefaultTimeout
+	c.Limits = defaultLimits()
 	setIf := func(dst *string, key string) {
 		if v := getenv(key); v != "" {
 			*dst = v
@@ -91,7 +106,7 @@ func (c *config) defaults(getenv func(string) string) error {
 		}
 		c.Timeout = d
 	}
-	return nil
+	return c.Limits.fromEnv(getenv)
 }
 
 // selectionFlags registers the flags that choose tools.
@@ -120,6 +135,7 @@ func (c *config) logFlags(fs *flag.FlagSet) {
 func (c *config) serveFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Transport, "transport", c.Transport, "stdio, sse or http (env LEIGA_MCP_TRANSPORT)")
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address for sse and http (env LEIGA_MCP_ADDR)")
+	c.Limits.flags(fs)
 }
 
 // check validates values flags cannot type-check.
@@ -127,10 +143,125 @@ func (c *config) check() error {
 	if !slices.Contains(transports, c.Transport) {
 		return fmt.Errorf("invalid --transport %q: use %s", c.Transport, strings.Join(transports, ", "))
 	}
-	return nil
+	return c.Limits.check()
 }
 
 // selection returns the tool selection.
 func (c *config) selection() toolkit.Selection {
 	return toolkit.Selection{Toolsets: c.Toolsets, Tools: c.Tools, Exclude: c.Exclude, ReadOnly: c.ReadOnly}
+}
+
+// defaultLimits are the limits when neither environment nor flags set one.
+func defaultLimits() limits {
+	return limits{
+		MaxSessions:  mcpserver.DefaultMaxSessions,
+		SessionIdle:  mcpserver.DefaultSessionIdle,
+		MaxConns:     mcpserver.DefaultMaxConns,
+		MaxCalls:     mcpserver.DefaultMaxCalls,
+		ReadTimeout:  mcpserver.DefaultReadTimeout,
+		IdleTimeout:  mcpserver.DefaultIdleTimeout,
+		WriteTimeout: mcpserver.DefaultWriteTimeout,
+		MaxBody:      mcpserver.MaxRequestBody,
+		MaxMessage:   mcpserver.DefaultMaxMessage,
+	}
+}
+
+// vars maps each limit to its environment variable.
+func (l *limits) vars() (ints map[string]*int, durations map[string]*time.Duration, sizes map[string]*byteSize) {
+	ints = map[string]*int{
+		"LEIGA_MCP_MAX_SESSIONS": &l.MaxSessions,
+		"LEIGA_MCP_MAX_CONNS":    &l.MaxConns,
+		"LEIGA_MCP_MAX_CALLS":    &l.MaxCalls,
+	}
+	durations = map[string]*time.Duration{
+		"LEIGA_MCP_SESSION_IDLE":  &l.SessionIdle,
+		"LEIGA_MCP_READ_TIMEOUT":  &l.ReadTimeout,
+		"LEIGA_MCP_IDLE_TIMEOUT":  &l.IdleTimeout,
+		"LEIGA_MCP_WRITE_TIMEOUT": &l.WriteTimeout,
+	}
+	sizes = map[string]*byteSize{
+		"LEIGA_MCP_MAX_BODY":    &l.MaxBody,
+		"LEIGA_MCP_MAX_MESSAGE": &l.MaxMessage,
+	}
+	return ints, durations, sizes
+}
+
+// fromEnv reads the limits' environment variables.
+func (l *limits) fromEnv(getenv func(string) string) error {
+	ints, durations, sizes := l.vars()
+	for key, dst := range ints {
+		if v := getenv(key); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n <= 0 {
+				return fmt.Errorf("invalid %s=%q: use a positive whole number", key, v)
+			}
+			*dst = n
+		}
+	}
+	for key, dst := range durations {
+		if v := getenv(key); v != "" {
+			d, err := time.ParseDuration(v)
+			if err != nil || d <= 0 {
+				return fmt.Errorf("invalid %s=%q: use a duration such as 30s", key, v)
+			}
+			*dst = d
+		}
+	}
+	for key, dst := range sizes {
+		if v := getenv(key); v != "" {
+			if err := dst.Set(v); err != nil {
+				return fmt.Errorf("invalid %s=%q: %v", key, v, err)
+			}
+		}
+	}
+	return nil
+}
+
+// flags registers the limit flags of the serve command.
+func (l *limits) flags(fs *flag.FlagSet) {
+	fs.IntVar(&l.MaxSessions, "max-sessions", l.MaxSessions, "live HTTP sessions, streamable and SSE together; past it initialize gets 503 (env LEIGA_MCP_MAX_SESSIONS)")
+	fs.DurationVar(&l.SessionIdle, "session-idle", l.SessionIdle, "an idle streamable-HTTP session expires after this (env LEIGA_MCP_SESSION_IDLE)")
+	fs.IntVar(&l.MaxConns, "max-conns", l.MaxConns, "open HTTP connections; when full the longest-idle one is closed, or a new one gets 503 (env LEIGA_MCP_MAX_CONNS)")
+	fs.IntVar(&l.MaxCalls, "max-calls", l.MaxCalls, "tool calls running at once; past it a call is a tool error (env LEIGA_MCP_MAX_CALLS)")
+	fs.DurationVar(&l.ReadTimeout, "read-timeout", l.ReadTimeout, "time to receive an HTTP request's headers and body (env LEIGA_MCP_READ_TIMEOUT)")
+	fs.DurationVar(&l.IdleTimeout, "idle-timeout", l.IdleTimeout, "an idle keep-alive HTTP connection is closed after this (env LEIGA_MCP_IDLE_TIMEOUT)")
+	fs.DurationVar(&l.WriteTimeout, "write-timeout", l.WriteTimeout, "a write to an HTTP client that makes no progress for this long drops the connection (env LEIGA_MCP_WRITE_TIMEOUT)")
+	fs.Var(&l.MaxBody, "max-body", "largest HTTP request body, e.g. 4MiB (env LEIGA_MCP_MAX_BODY)")
+	fs.Var(&l.MaxMessage, "max-message", "largest stdio message, e.g. 40MiB (env LEIGA_MCP_MAX_MESSAGE)")
+}
+
+// check refuses limits flags cannot type-check.
+func (l *limits) check() error {
+	for name, n := range map[string]int{"--max-sessions": l.MaxSessions, "--max-conns": l.MaxConns, "--max-calls": l.MaxCalls} {
+		if n <= 0 {
+			return fmt.Errorf("invalid %s %d: use a positive whole number", name, n)
+		}
+	}
+	for name, d := range map[string]time.Duration{"--session-idle": l.SessionIdle, "--read-timeout": l.ReadTimeout, "--idle-timeout": l.IdleTimeout, "--write-timeout": l.WriteTimeout} {
+		if d <= 0 {
+			return fmt.Errorf("invalid %s %s: use a positive duration such as 30s", name, d)
+		}
+	}
+	return nil
+}
+
+// byteSize is a size flag: bytes, or a number with KiB, MiB or GiB (K, M, G
+// and KB, MB, GB mean the same binary units).
+type byteSize int64
+
+// String implements flag.Value.
+func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }
+
+// Set implements flag.Value.
+func (b *byteSize) Set(v string) error {
+	s := strings.TrimSpace(v)
+	num := strings.TrimRightFunc(s, func(r rune) bool { return r < '0' || r > '9' })
+	unit := strings.ToLower(strings.TrimSpace(s[len(num):]))
+	shift, ok := map[string]uint{"": 0, "b": 0, "k": 10, "kb": 10, "kib": 10, "m": 20, "mb": 20, "mib": 20, "g": 30, "gb": 30, "gib": 30}[unit]
+	n, err := strconv.ParseInt(num, 10, 64)
+	if !ok || err != nil || n <= 0 || n > 1<<40>>shift {
+		return fmt.Errorf("use a positive size in bytes or with KiB, MiB or GiB, e.g. 4MiB")
+	}
+	*b = byteSize(n << shift)
+	return nil
 }

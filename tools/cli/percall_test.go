@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"io"
+	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
@@ -29,7 +30,7 @@ func httpSandbox(t *testing.T, flags ...string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, closeSessions := mcpserver.Handler(rt.server(), mcpserver.HTTPConfig{Streamable: true, ContextFunc: rt.requestContext})
+	h, closeSessions := mcpserver.Handler(rt.server(), streamableConfig(rt))
 	srv := httptest.NewServer(h)
 	t.Cleanup(func() {
 		closeSessions(context.Background())
@@ -37,6 +38,14 @@ func httpSandbox(t *testing.T, flags ...string) string {
 		rt.close()
 	})
 	return srv.URL
+}
+
+// streamableConfig is the HTTP configuration `--transport http` serves rt
+// with.
+func streamableConfig(rt *app) mcpserver.HTTPConfig {
+	hc := rt.httpConfig()
+	hc.Streamable = true
+	return hc
 }
 
 // httpClient connects to base/mcp sending headers with every request.
@@ -171,5 +180,35 @@ func TestTwoUsersSeeTheirOwnIssues(t *testing.T) {
 	frank["X-Leiga-User"] = "frank"
 	if who := callText(t, ctx, httpClient(t, base, frank), "whoami", nil, false); !strings.Contains(who, "Frank Li") || !strings.Contains(who, "X-Leiga-User header") {
 		t.Errorf("with X-Leiga-User: %s", who)
+	}
+}
+
+// A narrowing the server cannot honour is refused, never ignored.
+func TestHeadersNarrowingFailsClosed(t *testing.T) {
+	base := httpSandbox(t)
+	tests := []struct {
+		headers map[string]string
+		says    string
+	}{
+		{map[string]string{"X-MCP-Readonly": "yes"}, `invalid X-MCP-Readonly "yes": use true, false, 1 or 0`},
+		{map[string]string{"X-MCP-Toolsets": "bogus"}, `unknown toolset "bogus" in X-MCP-Toolsets; valid toolsets: all, default, `},
+		{map[string]string{"X-MCP-Tools": "issue_gett"}, `unknown tool "issue_gett" in X-MCP-Tools; valid tools: `},
+	}
+	for _, tt := range tests {
+		req, _ := http.NewRequest("POST", base+"/mcp", strings.NewReader(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/json, text/event-stream")
+		for k, v := range tt.headers {
+			req.Header.Set(k, v)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 400 || !strings.Contains(string(body), tt.says) {
+			t.Errorf("headers %v: %d %s, want 400 saying %q", tt.headers, resp.StatusCode, body, tt.says)
+		}
 	}
 }

@@ -40,16 +40,34 @@ func runServe(args []string, env Env) error {
 	s := rt.server()
 	rt.log.Info("leiga-mcp starting", "version", version(), "transport", c.Transport, "tools", len(rt.tools), "upstream", rt.upstream)
 	if c.Transport == "stdio" {
-		return mcpserver.ServeStdio(ctx, s, env.Stdin, env.Stdout, rt.log)
+		return mcpserver.ServeStdio(ctx, s, env.Stdin, env.Stdout, mcpserver.StdioConfig{Logger: rt.log, MaxMessage: int64(c.Limits.MaxMessage)})
 	}
-	return mcpserver.ServeHTTP(ctx, s, mcpserver.HTTPConfig{
-		Addr:           c.Addr,
-		Streamable:     c.Transport == "http",
-		AuthToken:      authToken,
-		AllowedOrigins: splitList(env.Getenv("LEIGA_MCP_ALLOWED_ORIGINS")),
-		ContextFunc:    rt.requestContext,
-		Logger:         rt.log,
-	})
+	hc := rt.httpConfig()
+	hc.Addr, hc.Streamable, hc.AuthToken = c.Addr, c.Transport == "http", authToken
+	hc.AllowedOrigins = splitList(env.Getenv("LEIGA_MCP_ALLOWED_ORIGINS"))
+	return mcpserver.ServeHTTP(ctx, s, hc)
+}
+
+// httpConfig is the HTTP configuration of the runtime: its limits, the
+// names the X-MCP-* headers may use, and the per-request credentials.
+func (rt *app) httpConfig() mcpserver.HTTPConfig {
+	l := rt.cfg.Limits
+	names := make([]string, 0, len(rt.registry.Tools()))
+	for _, t := range rt.registry.Tools() {
+		names = append(names, t.Name)
+	}
+	return mcpserver.HTTPConfig{
+		Narrowing:    &mcpserver.NarrowingNames{Toolsets: rt.registry.ToolsetNames(), Tools: names, ToolsetOf: rt.registry.ToolsetsOf},
+		MaxBody:      int64(l.MaxBody),
+		MaxSessions:  l.MaxSessions,
+		SessionIdle:  l.SessionIdle,
+		MaxConns:     l.MaxConns,
+		ReadTimeout:  l.ReadTimeout,
+		IdleTimeout:  l.IdleTimeout,
+		WriteTimeout: l.WriteTimeout,
+		ContextFunc:  rt.requestContext,
+		Logger:       rt.log,
+	}
 }
 
 // parseConfig reads the environment then the flags of a command.
@@ -93,6 +111,7 @@ func (rt *app) server() *server.MCPServer {
 		ResourceCompletions: tools.ResourceCompletions(rt.deps.Resolver),
 		Deps:                rt.deps,
 		Logger:              rt.log,
+		MaxCalls:            rt.cfg.Limits.MaxCalls,
 	})
 }
 
@@ -100,12 +119,10 @@ func (rt *app) server() *server.MCPServer {
 // name. It wins over what the credentials reveal and over LEIGA_USER.
 const HeaderUser = "X-Leiga-User"
 
-// requestContext applies an HTTP client's X-MCP-* narrowing headers and its
-// own Leiga credentials, if it sent any.
+// requestContext applies an HTTP client's own Leiga credentials and its
+// X-Leiga-User, if it sent any. (The X-MCP-* narrowing headers are read by
+// the HTTP handler, which refuses unknown names before this runs.)
 func (rt *app) requestContext(ctx context.Context, r *http.Request) context.Context {
-	if n, ok := mcpserver.NarrowingFromHeaders(r.Header, rt.registry.ToolsetsOf); ok {
-		ctx = toolkit.WithNarrowing(ctx, n)
-	}
 	if ts, ok := rt.requestTokens(r.Header); ok {
 		ctx = leigaapi.WithTokenSource(ctx, ts)
 	}

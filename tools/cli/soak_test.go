@@ -179,7 +179,7 @@ func TestSoakStreamableHTTP(t *testing.T) {
 	const maxCalls = 200_000 // bound on the loop whatever the speed
 
 	r := newRig(t, rigOptions{noClient: true})
-	h, closeSessions := mcpserver.Handler(r.srv, mcpserver.HTTPConfig{Streamable: true, ContextFunc: r.rt.requestContext, Logger: r.rt.log})
+	h, closeSessions := mcpserver.Handler(r.srv, streamableConfig(r.rt))
 	mcpSrv := httptest.NewServer(h)
 	defer mcpSrv.Close()
 	defer closeSessions(context.Background())

@@ -1,19 +1,15 @@
 package mcpserver
 
 import (
-	"bytes"
 	"context"
-	"crypto/subtle"
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"log/slog"
 	"net"
 	"net/http"
-	"net/netip"
-	"net/url"
-	"slices"
-	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/mark3labs/mcp-go/server"
@@ -21,23 +17,59 @@ import (
 
 // HTTP defaults.
 const (
-	DefaultAddr        = "127.0.0.1:8080"
-	MaxRequestBody     = 4 << 20
-	DefaultSessionIdle = 30 * time.Minute
+	DefaultAddr    = "127.0.0.1:8080"
+	MaxRequestBody = 4 << 20
 )
 
-// HTTPConfig configures the HTTP transports.
+// HTTPConfig configures the HTTP transports. Zero limits take their
+// defaults.
 type HTTPConfig struct {
 	Addr           string // host:port to listen on
 	Streamable     bool   // serve streamable HTTP at /mcp as well as SSE
 	AuthToken      string // when set, every request needs "Authorization: Bearer <AuthToken>"
 	AllowedOrigins []string
-	MaxBody        int64         // default MaxRequestBody
-	SessionIdle    time.Duration // idle streamable sessions expire after this
-	// ContextFunc adds per-request values (credentials, narrowing) to the
-	// context tool handlers see.
+	// Narrowing names what the X-MCP-* headers may ask for; nil refuses
+	// the headers.
+	Narrowing *NarrowingNames
+
+	MaxBody      int64         // largest request body (MaxRequestBody)
+	MaxSessions  int           // live sessions, streamable and SSE together (DefaultMaxSessions)
+	SessionIdle  time.Duration // idle streamable sessions expire after this (DefaultSessionIdle)
+	MaxConns     int           // open client connections (DefaultMaxConns, lowered to fit the open-file limit)
+	ReadTimeout  time.Duration // to receive a request's headers and body (DefaultReadTimeout)
+	IdleTimeout  time.Duration // a keep-alive connection's wait for its next request (DefaultIdleTimeout)
+	WriteTimeout time.Duration // one write to a client that makes no progress (DefaultWriteTimeout)
+
+	// ContextFunc adds per-request values (credentials) to the context
+	// tool handlers see.
 	ContextFunc func(ctx context.Context, r *http.Request) context.Context
 	Logger      *slog.Logger
+}
+
+// withDefaults fills the zero limits.
+func (cfg HTTPConfig) withDefaults() HTTPConfig {
+	set := func(d *time.Duration, def time.Duration) {
+		if *d <= 0 {
+			*d = def
+		}
+	}
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = MaxRequestBody
+	}
+	if cfg.MaxSessions <= 0 {
+		cfg.MaxSessions = DefaultMaxSessions
+	}
+	if cfg.MaxConns <= 0 {
+		cfg.MaxConns = DefaultMaxConns
+	}
+	set(&cfg.SessionIdle, DefaultSessionIdle)
+	set(&cfg.ReadTimeout, DefaultReadTimeout)
+	set(&cfg.IdleTimeout, DefaultIdleTimeout)
+	set(&cfg.WriteTimeout, DefaultWriteTimeout)
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	return cfg
 }
 
 // CheckBind refuses a listen address that is not loopback unless an auth
@@ -57,16 +89,19 @@ func CheckBind(addr, authToken string) error {
 // (when cfg.Streamable), legacy SSE at /sse and /message, and /healthz.
 // The returned close function ends every open session.
 func Handler(s *server.MCPServer, cfg HTTPConfig) (http.Handler, func(context.Context) error) {
-	if cfg.MaxBody <= 0 {
-		cfg.MaxBody = MaxRequestBody
-	}
-	if cfg.SessionIdle <= 0 {
-		cfg.SessionIdle = DefaultSessionIdle
-	}
+	h, closeAll, _ := newHandler(s, cfg.withDefaults())
+	return h, closeAll
+}
+
+// newHandler builds the handler for a configuration with its defaults, and
+// returns the session registry too.
+func newHandler(s *server.MCPServer, cfg HTTPConfig) (http.Handler, func(context.Context) error, *sessions) {
 	ctxFunc := cfg.ContextFunc
 	if ctxFunc == nil {
 		ctxFunc = func(ctx context.Context, _ *http.Request) context.Context { return ctx }
 	}
+	ss := newSessions(cfg.MaxSessions)
+	streams := newSSEStreams()
 	mux := http.NewServeMux()
 	sse := server.NewSSEServer(s,
 		server.WithSSEEndpoint("/sse"),
@@ -74,21 +109,20 @@ func Handler(s *server.MCPServer, cfg HTTPConfig) (http.Handler, func(context.Co
 		server.WithUseFullURLForMessageEndpoint(false),
 		server.WithKeepAlive(true),
 		server.WithSSEContextFunc(ctxFunc),
+		server.WithSessionIDGenerator(streams.sessionID),
 	)
-	mux.Handle("/sse", sse)
-	mux.Handle("/message", sse)
+	mux.Handle("/sse", streams.streamGuard(sse, ss))
+	mux.Handle("/message", streams.messageGuard(sse))
 	closers := []func(context.Context) error{sse.Shutdown}
 	if cfg.Streamable {
-		opts := []server.StreamableHTTPOption{
+		streamable := server.NewStreamableHTTPServer(s,
 			server.WithEndpointPath("/mcp"),
+			server.WithSessionIdManager(ss),
 			server.WithSessionIdleTTL(cfg.SessionIdle),
 			server.WithHTTPContextFunc(ctxFunc),
-		}
-		if cfg.Logger != nil {
-			opts = append(opts, server.WithStreamableHTTPLogger(cfg.Logger))
-		}
-		streamable := server.NewStreamableHTTPServer(s, opts...)
-		mux.Handle("/mcp", streamable)
+			server.WithStreamableHTTPLogger(cfg.Logger),
+		)
+		mux.Handle("/mcp", streamableGuard(streamable, ss, newRPCGate(false)))
 		closers = append(closers, streamable.Shutdown)
 	}
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
@@ -102,90 +136,46 @@ func Handler(s *server.MCPServer, cfg HTTPConfig) (http.Handler, func(context.Co
 		}
 		return errors.Join(errs...)
 	}
-	return harden(mux, cfg), closeAll
+	return harden(mux, cfg), closeAll, ss
 }
 
-// harden wraps h with the checks every request passes first: Host and
-// Origin (DNS rebinding), the bearer token, and the body size cap.
-func harden(h http.Handler, cfg HTTPConfig) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !hostAllowed(r) {
-			http.Error(w, fmt.Sprintf("forbidden: Host %q is not allowed for a server bound to loopback", r.Host), http.StatusForbidden)
-			return
-		}
-		if origin := r.Header.Get("Origin"); origin != "" && !originAllowed(origin, cfg.AllowedOrigins) {
-			http.Error(w, fmt.Sprintf("forbidden: Origin %q is not allowed (set LEIGA_MCP_ALLOWED_ORIGINS to allow it)", origin), http.StatusForbidden)
-			return
-		}
-		if cfg.AuthToken != "" && r.URL.Path != "/healthz" && !bearerMatches(r.Header.Get("Authorization"), cfg.AuthToken) {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="leiga-mcp"`)
-			http.Error(w, "unauthorized: send Authorization: Bearer <LEIGA_MCP_AUTH_TOKEN>", http.StatusUnauthorized)
-			return
-		}
-		if r.Body != nil && r.Body != http.NoBody {
-			if r.ContentLength > cfg.MaxBody {
-				http.Error(w, fmt.Sprintf("request body larger than %d bytes", cfg.MaxBody), http.StatusRequestEntityTooLarge)
-				return
-			}
-			body, err := io.ReadAll(io.LimitReader(r.Body, cfg.MaxBody+1))
-			if err != nil {
-				http.Error(w, "cannot read request body", http.StatusBadRequest)
-				return
-			}
-			if int64(len(body)) > cfg.MaxBody {
-				http.Error(w, fmt.Sprintf("request body larger than %d bytes", cfg.MaxBody), http.StatusRequestEntityTooLarge)
-				return
-			}
-			r.Body = io.NopCloser(bytes.NewReader(body))
-		}
-		h.ServeHTTP(w, r)
-	})
+// HTTPServer is the MCP HTTP server with every limit applied: sessions,
+// connections, timeouts, body size.
+type HTTPServer struct {
+	cfg      HTTPConfig
+	srv      *http.Server
+	sessions *sessions
+	closeAll func(context.Context) error
+	conns    atomic.Pointer[connLimiter] // set by Serve
 }
 
-// hostAllowed rejects a non-loopback Host header on a loopback listener.
-func hostAllowed(r *http.Request) bool {
-	local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
-	if !ok || local == nil {
-		return true
+// NewHTTPServer returns the server for s and cfg; Serve runs it.
+func NewHTTPServer(s *server.MCPServer, cfg HTTPConfig) *HTTPServer {
+	cfg = cfg.withDefaults()
+	h, closeAll, ss := newHandler(s, cfg)
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: min(cfg.ReadTimeout, maxHeaderTimeout),
+		IdleTimeout:       cfg.IdleTimeout,
+		ErrorLog:          ErrorLog(cfg.Logger),
 	}
-	lhost, _, err := net.SplitHostPort(local.String())
-	if err != nil || !isLoopback(lhost) {
-		return true
-	}
-	host := r.Host
-	if h, _, err := net.SplitHostPort(host); err == nil {
-		host = h
-	}
-	return isLoopback(host)
+	return &HTTPServer{cfg: cfg, srv: srv, sessions: ss, closeAll: closeAll}
 }
 
-// originAllowed accepts loopback origins and the configured ones.
-func originAllowed(origin string, allowed []string) bool {
-	if slices.Contains(allowed, origin) || slices.Contains(allowed, "*") {
-		return true
-	}
-	u, err := url.Parse(origin)
-	if err != nil || u.Host == "" {
-		return false
-	}
-	return isLoopback(u.Hostname())
+// Serve accepts connections on ln, at most cfg.MaxConns at once, until ctx
+// is done, then shuts down gracefully.
+func (h *HTTPServer) Serve(ctx context.Context, ln net.Listener) error {
+	conns := newConnLimiter(ln, connCap(h.cfg.MaxConns, h.cfg.Logger), h.cfg.Logger)
+	h.conns.Store(conns)
+	h.srv.ConnState = conns.connState
+	return Serve(ctx, conns, h.srv, func(ctx context.Context) { h.closeAll(ctx) })
 }
 
-func bearerMatches(header, token string) bool {
-	got, ok := strings.CutPrefix(header, "Bearer ")
-	if !ok {
-		return false
-	}
-	return subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(token)) == 1
-}
-
-func isLoopback(host string) bool {
-	host = strings.Trim(host, "[]")
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip, err := netip.ParseAddr(host)
-	return err == nil && ip.IsLoopback()
+// ErrorLog returns a log.Logger for http.Server.ErrorLog that writes
+// through l at warn level, so that net/http's own messages get the
+// configured format and redaction.
+func ErrorLog(l *slog.Logger) *log.Logger {
+	return slog.NewLogLogger(l.Handler(), slog.LevelWarn)
 }
 
 // ServeHTTP listens on cfg.Addr until ctx is done, then shuts down
@@ -194,20 +184,17 @@ func ServeHTTP(ctx context.Context, s *server.MCPServer, cfg HTTPConfig) error {
 	if err := CheckBind(cfg.Addr, cfg.AuthToken); err != nil {
 		return err
 	}
-	h, closeSessions := Handler(s, cfg)
-	srv := &http.Server{Addr: cfg.Addr, Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	hs := NewHTTPServer(s, cfg)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
-	if cfg.Logger != nil {
-		paths := "/sse and /message"
-		if cfg.Streamable {
-			paths = "/mcp (streamable HTTP), " + paths
-		}
-		cfg.Logger.Info("listening", "addr", ln.Addr().String(), "paths", paths)
+	paths := "/sse and /message"
+	if cfg.Streamable {
+		paths = "/mcp (streamable HTTP), " + paths
 	}
-	return Serve(ctx, ln, srv, func(ctx context.Context) { closeSessions(ctx) })
+	hs.cfg.Logger.Info("listening", "addr", ln.Addr().String(), "paths", paths)
+	return hs.Serve(ctx, ln)
 }
 
 // Serve runs srv on ln until ctx is done, then shuts it down gracefully:

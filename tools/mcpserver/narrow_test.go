@@ -28,6 +28,14 @@ func narrowServer() *server.MCPServer {
 	return s
 }
 
+// testNames are the names narrowServer's headers may use; sprint_add
+// exists but is not served.
+var testNames = NarrowingNames{
+	Toolsets:  []string{"all", "default", "issue", "sprint"},
+	Tools:     []string{"issue_get", "issue_add", "sprint_get", "sprint_add"},
+	ToolsetOf: toolsetOf,
+}
+
 func toolsetOf(name string) []string {
 	if name == "sprint_get" {
 		return []string{"sprint"}
@@ -63,7 +71,7 @@ func TestNarrowingHeaders(t *testing.T) {
 		{map[string]string{HeaderToolsets: "sprint"}, []string{"sprint_get"}},
 		{map[string]string{HeaderToolsets: "default"}, []string{"issue_add", "issue_get"}},
 		{map[string]string{HeaderTools: "issue_add, sprint_get"}, []string{"issue_add", "sprint_get"}},
-		{map[string]string{HeaderTools: "issue_add,not_served"}, []string{"issue_add"}},
+		{map[string]string{HeaderTools: "issue_add,sprint_add"}, []string{"issue_add"}},
 		{map[string]string{HeaderToolsets: "issue", HeaderReadOnly: "1"}, []string{"issue_get"}},
 	}
 	s := narrowServer()
@@ -73,7 +81,11 @@ func TestNarrowingHeaders(t *testing.T) {
 			h.Set(k, v)
 		}
 		ctx := context.Background()
-		if n, ok := NarrowingFromHeaders(h, toolsetOf); ok {
+		n, ok, err := NarrowingFromHeaders(h, testNames)
+		if err != nil {
+			t.Fatalf("headers %v: %v", tt.headers, err)
+		}
+		if ok {
 			ctx = toolkit.WithNarrowing(ctx, n)
 		}
 		if got := listed(t, s, ctx); !slices.Equal(got, tt.want) {
@@ -93,3 +105,43 @@ func TestNarrowedToolCannotBeCalled(t *testing.T) {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+func TestNarrowingFailsClosed(t *testing.T) {
+	tests := []struct {
+		headers map[string][]string
+		ok      bool // headers present and valid
+		ro      bool
+		err     string
+	}{
+		{map[string][]string{HeaderReadOnly: {"true"}}, true, true, ""},
+		{map[string][]string{HeaderReadOnly: {"True"}}, true, true, ""},
+		{map[string][]string{HeaderReadOnly: {" 1 "}}, true, true, ""},
+		{map[string][]string{HeaderReadOnly: {"FALSE"}}, true, false, ""},
+		{map[string][]string{HeaderReadOnly: {"0"}}, true, false, ""},
+		{map[string][]string{HeaderReadOnly: {"yes"}}, false, false, `invalid X-MCP-Readonly "yes": use true, false, 1 or 0`},
+		{map[string][]string{HeaderReadOnly: {"2"}}, false, false, "use true, false, 1 or 0"},
+		{map[string][]string{HeaderReadOnly: {"true", "false"}}, false, false, "sent twice"},
+		{map[string][]string{HeaderToolsets: {"bogus"}}, false, false, `unknown toolset "bogus"`},
+		{map[string][]string{HeaderToolsets: {"sprint", "bogus"}}, false, false, `unknown toolset "bogus"`},
+		{map[string][]string{HeaderTools: {"issue_get,issue_gett"}}, false, false, `unknown tool "issue_gett"`},
+		{map[string][]string{HeaderToolsets: {"all"}}, true, false, ""},
+	}
+	for _, tt := range tests {
+		h := http.Header{}
+		for k, vs := range tt.headers {
+			for _, v := range vs {
+				h.Add(k, v)
+			}
+		}
+		n, ok, err := NarrowingFromHeaders(h, testNames)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%v: err %v, want %q", tt.headers, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || ok != tt.ok || n.ReadOnly != tt.ro {
+			t.Errorf("%v: ok %t read-only %t err %v, want ok %t read-only %t", tt.headers, ok, n.ReadOnly, err, tt.ok, tt.ro)
+		}
+	}
+}

@@ -30,6 +30,9 @@ type Config struct {
 	// Completions complete prompt and resource arguments (nil: none).
 	PromptCompletions   server.PromptCompletionProvider
 	ResourceCompletions server.ResourceCompletionProvider
+	// MaxCalls bounds the tool calls running at once across every client
+	// (DefaultMaxCalls when 0); a call past it is a tool error.
+	MaxCalls int
 }
 
 // New returns an MCP server exposing cfg.Tools. A client may narrow the set
@@ -67,9 +70,10 @@ func New(cfg Config) *server.MCPServer {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	slots := newCallSlots(cfg.MaxCalls)
 	served := make([]server.ServerTool, 0, len(cfg.Tools))
 	for _, t := range cfg.Tools {
-		served = append(served, server.ServerTool{Tool: t.MCP(), Handler: handler(t, cfg.Deps, log)})
+		served = append(served, server.ServerTool{Tool: t.MCP(), Handler: slots.limit(log, handler(t, cfg.Deps, log))})
 	}
 	s.AddTools(served...)
 	return s

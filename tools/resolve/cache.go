@@ -67,6 +67,11 @@ func cached[T any](ctx context.Context, r *Resolver, name string, fetch func(con
 		return e.val.(T), nil
 	}
 	ch := c.group.DoChan(key, func() (any, error) {
+		// A fetch that ended between the look-up above and this flight
+		// has already cached the list.
+		if e, ok := c.lru.Get(key); ok && c.now().Sub(e.fetched) < c.ttl {
+			return e.val, nil
+		}
 		v, err := fetch(context.WithoutCancel(ctx))
 		if err == nil {
 			c.lru.Add(key, entry{val: v, fetched: c.now()})
