@@ -35,6 +35,10 @@ go test -run='^$' -bench=. -benchmem -count="$count" ./leigaapi/ ./leigaapi/auth
 echo "== benchstat"
 go run "$BENCHSTAT" "$out/gobench.txt"
 
+echo "== workflow round trips at 100 ms upstream latency (cold, then warm)"
+LEIGA_ROUNDTRIPS=1 go test -run='^$' -bench=BenchmarkRoundTrips -benchtime=1x ./tools/ 2>&1 | grep -E '^Benchmark' || {
+  echo "FAIL: round-trip benchmark"; exit 1; }
+
 echo "== client-side figures (mcpbench, $runs runs)"
 go run ./e2e/bench/mcpbench -bin "$out/leiga-mcp" -runs "$runs" -gobench "$out/gobench.txt" -json "$out/mcpbench.json"
 

@@ -48,7 +48,7 @@ func handleCreateIssue(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, ar
 	var (
 		typ            resolve.Ref
 		typErr         error
-		fp             *fieldPlan
+		fp             = newFieldPlan()
 		twins, related []compactIssue
 		dupErr         error
 		wg             sync.WaitGroup
@@ -60,9 +60,10 @@ func handleCreateIssue(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, ar
 			typ, typErr = r.DefaultIssueType(ctx, p.ID)
 		}
 		if typErr == nil {
-			fp = planFields(ctx, r, p, typ.ID, args.IssueFieldsByName, false)
+			fp.setByName(ctx, r, p, typ.ID, args.Fields, false)
 		}
 	})
+	wg.Go(func() { fp.plan(ctx, r, p, args.IssueFieldsByName, false) })
 	wg.Go(func() { twins, related, dupErr = findDuplicates(ctx, d, p, title, args.Description) })
 	wg.Wait()
 	if typErr != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
@@ -58,6 +59,18 @@ func handleGetSprint(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, args
 	if err != nil {
 		return nil, fmt.Errorf("project: %w", err)
 	}
+	// The priorities (for the order of issues) need only the project: read
+	// them while the sprint and its issues are read.
+	rank := map[int64]int{}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if prios, err := r.Priorities(ctx, p.ID); err == nil {
+			for i, pr := range prios {
+				rank[pr.ID] = i + 1
+			}
+		}
+	})
+	defer wg.Wait()
 	ref, err := r.Sprint(ctx, p, cmp.Or(args.Sprint, "current"))
 	if err != nil {
 		return nil, fmt.Errorf("sprint: %w", err)
@@ -103,12 +116,7 @@ func handleGetSprint(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, args
 		}
 	}
 	// Open work first, then done; highest priority first within each.
-	rank := map[int64]int{}
-	if prios, err := r.Priorities(ctx, p.ID); err == nil {
-		for i, pr := range prios {
-			rank[pr.ID] = i + 1
-		}
-	}
+	wg.Wait()
 	prio := func(is endpoints.Issue) int { return cmp.Or(rank[is.PriorityID], len(rank)+1) }
 	done := func(is endpoints.Issue) int {
 		if is.StatusCategory == endpoints.CategoryDone {

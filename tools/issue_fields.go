@@ -73,16 +73,22 @@ func (fp *fieldPlan) fail(err error) {
 func (fp *fieldPlan) err() error { return errors.Join(fp.errs...) }
 
 // planFields resolves the by-name fields of a create (clearable false) or
-// an update (clearable: "none" empties a field, labels [] removes all) of
-// an issue of type typeID.
-func planFields(ctx context.Context, r *resolve.Resolver, p resolve.Ref, typeID int64, f schemas.IssueFieldsByName, clearable bool) *fieldPlan {
+// an update (clearable: "none" empties a field, labels [] removes all),
+// the look-ups at once. Fields by display name are added by setByName.
+func planFields(ctx context.Context, r *resolve.Resolver, p resolve.Ref, f schemas.IssueFieldsByName, clearable bool) *fieldPlan {
 	fp := newFieldPlan()
+	fp.plan(ctx, r, p, f, clearable)
+	return fp
+}
+
+// plan resolves the by-name fields into fp; fields by display name are
+// setByName's, as they need the issue type.
+func (fp *fieldPlan) plan(ctx context.Context, r *resolve.Resolver, p resolve.Ref, f schemas.IssueFieldsByName, clearable bool) {
 	var wg sync.WaitGroup
 	defer wg.Wait() // every look-up has recorded its result when planFields returns
 	if f.Points != nil {
 		fp.put("estimatePoint", "points", *f.Points, *f.Points)
 	}
-	wg.Go(func() { fp.setByName(ctx, r, p, typeID, f.Fields, clearable) })
 	if f.Description != "" {
 		fp.put("description", "description", richtext.MarkdownToHTML(f.Description), fmt.Sprintf("%d characters of Markdown", len([]rune(f.Description))))
 	}
@@ -160,7 +166,6 @@ func planFields(ctx context.Context, r *resolve.Resolver, p resolve.Ref, typeID 
 	}
 	date(f.Due, "dueDate", "due")
 	date(f.Start, "startDate", "start")
-	return fp
 }
 
 // openOptions lists the open (not closed) options of a list, for messages.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
 	"github.com/leiga-mcp/leiga-mcp/schemas"
@@ -114,16 +115,21 @@ func newSearchQuery(ctx context.Context, r *resolve.Resolver, args *schemas.Sear
 		}
 		sq.statuses = append(sq.statuses, s)
 	}
+	// The assignee and the projects are independent: read them at once.
+	var wg sync.WaitGroup
+	var assigneeErr error
 	switch {
 	case args.Assignee == "":
 	case isNone(args.Assignee):
 		sq.unassigned = true
 	default:
-		u, err := r.Member(ctx, resolve.Ref{}, args.Assignee)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("assignee: %w", err))
-		}
-		sq.assignee = &u
+		wg.Go(func() {
+			u, err := r.Member(ctx, resolve.Ref{}, args.Assignee)
+			if err != nil {
+				assigneeErr = fmt.Errorf("assignee: %w", err)
+			}
+			sq.assignee = &u
+		})
 	}
 	for _, rng := range []struct{ field, code, expr string }{
 		{"created", "createTime", args.Created}, {"updated", "updateTime", args.Updated}, {"due", "dueDate", args.Due},
@@ -148,6 +154,7 @@ func newSearchQuery(ctx context.Context, r *resolve.Resolver, args *schemas.Sear
 	} else {
 		all, err := r.Projects(ctx)
 		if err != nil {
+			wg.Wait()
 			return nil, nil, err
 		}
 		for _, p := range all {
@@ -156,8 +163,9 @@ func newSearchQuery(ctx context.Context, r *resolve.Resolver, args *schemas.Sear
 			}
 		}
 	}
+	wg.Wait()
 	sq.describe(projects)
-	return sq, projects, errors.Join(errs...)
+	return sq, projects, errors.Join(append(errs, assigneeErr)...)
 }
 
 // isNone reports a value meaning "no one" or "nothing".

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
 	"github.com/leiga-mcp/leiga-mcp/schemas"
@@ -37,14 +38,22 @@ func handleUpdateIssue(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, ar
 		return nil, err
 	}
 	p := resolve.IssueProject(is)
-	fp := planFields(ctx, r, p, is.TypeID, args.IssueFieldsByName, true)
+	fp := newFieldPlan()
+	var wg sync.WaitGroup
+	wg.Go(func() { fp.plan(ctx, r, p, args.IssueFieldsByName, true) })
+	wg.Go(func() { fp.setByName(ctx, r, p, is.TypeID, args.Fields, true) })
+	var target resolve.Ref
+	var statusErr error
+	if args.Status != "" {
+		wg.Go(func() { target, statusErr = r.Status(ctx, p, is.TypeID, args.Status) })
+	}
+	wg.Wait()
 	if t := strings.TrimSpace(args.Title); t != "" {
 		fp.data["summary"], fp.names["title"] = t, t
 	}
 	var notes []string
 	if args.Status != "" {
-		target, err := r.Status(ctx, p, is.TypeID, args.Status)
-		if err != nil {
+		if err := statusErr; err != nil {
 			fp.errs = append(fp.errs, fmt.Errorf("status: %w", err))
 		} else if target.ID == is.StatusID {
 			notes = append(notes, fmt.Sprintf("%s is already %s.", is.Number, target.Name))

@@ -122,7 +122,7 @@ type listSpec struct {
 // list returns the spec's list for project p, cached, tagged with p.
 func (s listSpec) list(ctx context.Context, r *Resolver, p Ref) ([]Ref, error) {
 	if p.ProjectKey == "" {
-		p, _ = r.projectByID(ctx, p.ID)
+		p = r.knownProject(ctx, p.ID)
 	}
 	return cached(ctx, r, s.key+strconv.FormatInt(p.ID, 10), s.fetcher(r, p))
 }

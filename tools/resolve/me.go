@@ -50,12 +50,27 @@ func (r *Resolver) perRequest(ctx context.Context) bool {
 
 // Me resolves the current user.
 func (r *Resolver) Me(ctx context.Context) (Ref, error) {
-	id, err := r.WhoAmI(ctx)
+	id, err := r.identity(ctx)
 	return id.User, err
 }
 
-// WhoAmI says who "me" is and how it was determined.
+// WhoAmI says who "me" is and how it was determined, with their email.
 func (r *Resolver) WhoAmI(ctx context.Context) (Identity, error) {
+	id, err := r.identity(ctx)
+	if err == nil && id.Email == "" {
+		if org, err := r.OrgMembers(ctx); err == nil {
+			for _, u := range org {
+				if u.ID == id.User.ID {
+					id.User, id.Email = u, firstAlias(u)
+				}
+			}
+		}
+	}
+	return id, err
+}
+
+// identity finds who "me" is (see the order above).
+func (r *Resolver) identity(ctx context.Context) (Identity, error) {
 	if name := userFrom(ctx); name != "" {
 		return r.named(ctx, name, "X-Leiga-User header", fmt.Sprintf(`"me" is the X-Leiga-User header %q, which must name one organisation member (user id, email or name).`, name))
 	}
@@ -107,15 +122,7 @@ func (r *Resolver) fromMessages(ctx context.Context) (Identity, bool, error) {
 			if m.ReceiverID == 0 {
 				continue
 			}
-			id := Identity{User: Ref{ID: m.ReceiverID, Name: m.ReceiverName}, Source: "personal messages"}
-			if org, err := r.OrgMembers(ctx); err == nil {
-				for _, u := range org {
-					if u.ID == m.ReceiverID {
-						id.User, id.Email = u, firstAlias(u)
-					}
-				}
-			}
-			return found{id, true}, nil
+			return found{Identity{User: Ref{ID: m.ReceiverID, Name: m.ReceiverName}, Source: "personal messages"}, true}, nil
 		}
 		return found{}, nil
 	})

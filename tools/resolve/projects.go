@@ -57,3 +57,16 @@ func (r *Resolver) projectByID(ctx context.Context, id int64) (Ref, error) {
 	}
 	return Ref{ID: id, ProjectID: id}, err
 }
+
+// knownProject is the project with id when the caller's project list is
+// cached, else just the id: labels are not worth a round trip.
+func (r *Resolver) knownProject(ctx context.Context, id int64) Ref {
+	if e, ok := r.cache.lru.Peek(r.cache.key(ctx, keyProjects)); ok {
+		for _, p := range e.val.([]Ref) {
+			if p.ID == id {
+				return p
+			}
+		}
+	}
+	return Ref{ID: id, ProjectID: id}
+}
