@@ -14,7 +14,7 @@ import (
 // isError result exits 1 with the message on stderr.
 func runCall(args []string, env Env) error {
 	c := &config{}
-	if err := c.defaults(env.Getenv); err != nil {
+	if err := c.defaults(env); err != nil {
 		return usageError{err.Error()}
 	}
 	fs := newFlagSet("call", env)

@@ -50,7 +50,14 @@ Usage:
   leiga-mcp sandbox [--addr 127.0.0.1:8090]      run the sandbox Leiga API on its own
   leiga-mcp version
 
-Run "leiga-mcp COMMAND --help" for a command's flags. See README.md for the environment variables.
+Credentials (environment):
+  LEIGA_CLIENT_ID + LEIGA_SECRET   your Leiga API client (the usual way)
+  LEIGA_ACCESS_TOKEN               or a ready access token
+  LEIGA_USER                       who "me" is (user id, email or name); optional
+  no account? add --sandbox: an embedded demo Leiga
+
+Run "leiga-mcp COMMAND --help" for a command's flags, "leiga-mcp help env"
+for every environment variable.
 `
 
 // commands maps a subcommand to its implementation.
@@ -69,7 +76,11 @@ func Main(args []string, env Env) int {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, rest = args[0], args[1:]
 	}
-	if cmd == "help" {
+	switch {
+	case cmd == "help" && len(rest) > 0 && rest[0] == "env":
+		fmt.Fprint(env.Stdout, settingsText())
+		return exitOK
+	case cmd == "help", len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help"):
 		fmt.Fprint(env.Stdout, usage)
 		return exitOK
 	}

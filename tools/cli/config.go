@@ -69,7 +69,8 @@ func splitList(v string) []string {
 }
 
 // defaults fills c from the environment; flags parsed later win.
-func (c *config) defaults(getenv func(string) string) error {
+func (c *config) defaults(env Env) error {
+	getenv := env.value
 	c.Transport = "stdio"
 	c.Addr = mcpserver.DefaultAddr
 	c.BaseURL = leigaapi.DefaultBaseURL

@@ -85,7 +85,7 @@ func newTestApp(t testing.TB, baseURL string, timeout time.Duration, logLevel st
 	}
 	env := Env{Stdin: strings.NewReader(""), Stdout: logs, Stderr: logs, Getenv: func(k string) string { return envVars[k] }}
 	c := &config{}
-	if err := c.defaults(env.Getenv); err != nil {
+	if err := c.defaults(env); err != nil {
 		t.Fatal(err)
 	}
 	c.Toolsets = listFlag{"all"}

@@ -2,11 +2,13 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os/signal"
 	"syscall"
 
+	"github.com/leiga-mcp/leiga-mcp/leigaapi"
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 )
 
@@ -23,12 +25,16 @@ func runLogin(args []string, env Env) error {
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q", pos[0])
 	}
-	creds, err := auth.CredentialsFromEnv(env.Getenv)
-	if err != nil {
-		return usageError{err.Error()}
+	const needs = "login signs in with OAuth2 in a browser and needs LEIGA_OAUTH_TOKEN_URL, LEIGA_OAUTH_AUTH_URL, LEIGA_OAUTH_CLIENT_ID, LEIGA_OAUTH_CLIENT_SECRET and LEIGA_OAUTH_REDIRECT_URL (a loopback URL such as http://127.0.0.1:8765/callback), and LEIGA_OAUTH_SCOPES if your provider wants them"
+	creds, err := auth.CredentialsFromEnv(env.value)
+	switch {
+	case errors.Is(err, leigaapi.ErrNoToken):
+		return usagef("%s; none is set", needs)
+	case err != nil:
+		return usagef("%s: %v", needs, err)
 	}
 	if creds.Kind != auth.AuthOAuth {
-		return usagef("login needs OAuth2 settings: set LEIGA_OAUTH_TOKEN_URL, LEIGA_OAUTH_AUTH_URL, LEIGA_OAUTH_CLIENT_ID, LEIGA_OAUTH_CLIENT_SECRET and LEIGA_OAUTH_REDIRECT_URL (found credentials of kind %q)", creds.Kind)
+		return usagef("%s; found %s credentials, which need no login: run the server directly", needs, creds.Kind)
 	}
 	cache, err := auth.OpenTokenCache(creds.TokenCache)
 	if err != nil {

@@ -29,7 +29,7 @@ func runServe(args []string, env Env) error {
 		return err
 	}
 	defer rt.close()
-	authToken := env.Getenv("LEIGA_MCP_AUTH_TOKEN")
+	authToken := env.value("LEIGA_MCP_AUTH_TOKEN")
 	if c.Transport != "stdio" {
 		if err := mcpserver.CheckBind(c.Addr, authToken); err != nil {
 			return usageError{err.Error()}
@@ -44,7 +44,7 @@ func runServe(args []string, env Env) error {
 	}
 	hc := rt.httpConfig()
 	hc.Addr, hc.Streamable, hc.AuthToken = c.Addr, c.Transport == "http", authToken
-	hc.AllowedOrigins = splitList(env.Getenv("LEIGA_MCP_ALLOWED_ORIGINS"))
+	hc.AllowedOrigins = splitList(env.value("LEIGA_MCP_ALLOWED_ORIGINS"))
 	return mcpserver.ServeHTTP(ctx, s, hc)
 }
 
@@ -73,7 +73,7 @@ func (rt *app) httpConfig() mcpserver.HTTPConfig {
 // parseConfig reads the environment then the flags of a command.
 func parseConfig(name string, args []string, env Env, serve bool) (*config, error) {
 	c := &config{}
-	if err := c.defaults(env.Getenv); err != nil {
+	if err := c.defaults(env); err != nil {
 		return nil, usageError{err.Error()}
 	}
 	fs := newFlagSet(name, env)

@@ -28,7 +28,7 @@ type toolInfo struct {
 // runTools prints what the server would expose with the same flags.
 func runTools(args []string, env Env) error {
 	c := &config{}
-	if err := c.defaults(env.Getenv); err != nil {
+	if err := c.defaults(env); err != nil {
 		return usageError{err.Error()}
 	}
 	fs := newFlagSet("tools", env)

@@ -32,11 +32,11 @@ func (rt *app) connect() error {
 	c := rt.cfg
 	opts := leigaapi.Options{BaseURL: c.BaseURL, Timeout: c.Timeout, Logger: rt.log, UserAgent: "leiga-mcp/" + version()}
 	upstream := c.BaseURL
-	loc, err := resolve.LoadLocation(rt.env.Getenv("LEIGA_TZ"))
+	loc, err := resolve.LoadLocation(rt.env.value("LEIGA_TZ"))
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	resolverOpts := resolve.Options{Me: strings.TrimSpace(rt.env.Getenv("LEIGA_USER")), Location: loc}
+	resolverOpts := resolve.Options{Me: strings.TrimSpace(rt.env.value("LEIGA_USER")), Location: loc}
 	var newSource func(authAPI *leigaapi.Client) (leigaapi.TokenSource, error)
 	if c.Sandbox {
 		seed := sandbox.DemoSeed()
@@ -59,7 +59,7 @@ func (rt *app) connect() error {
 		if c.SandboxSeed != "" {
 			return usagef("--sandbox-seed needs --sandbox")
 		}
-		creds, err := auth.CredentialsFromEnv(rt.env.Getenv)
+		creds, err := auth.CredentialsFromEnv(rt.env.value)
 		if err != nil {
 			return usageError{err.Error()}
 		}
@@ -100,7 +100,7 @@ func (rt *app) connect() error {
 		Reach:      toolkit.NewReach(reach, rt.hiddenTools()),
 		Resolver:   resolve.New(api, resolverOpts),
 		Location:   resolverOpts.Location,
-		UploadDirs: uploadDirs(rt.env.Getenv("LEIGA_UPLOAD_DIRS")),
+		UploadDirs: uploadDirs(rt.env.value("LEIGA_UPLOAD_DIRS")),
 	}
 	rt.upstream = upstream
 	if err := rt.checkUser(resolverOpts.Me); err != nil {

@@ -16,7 +16,7 @@ const (
 
 // Selection chooses which tools a server exposes.
 type Selection struct {
-	Toolsets []string // toolset names, "all" or "default"; empty means "default" unless Tools is set
+	Toolsets []string // toolset names, "all" or "default"; empty means "default"
 	Tools    []string // individual tools added to the toolsets
 	Exclude  []string // tools removed from the result
 	ReadOnly bool     // hide every tool that writes
@@ -36,8 +36,8 @@ func (r *Registry) ToolsetNames() []string {
 func (r *Registry) Select(s Selection) ([]*Tool, error) {
 	want := map[string]bool{}
 	toolsets := s.Toolsets
-	if len(toolsets) == 0 && len(s.Tools) == 0 {
-		toolsets = []string{ToolsetDefault}
+	if len(toolsets) == 0 {
+		toolsets = []string{ToolsetDefault} // Tools add to the default set, as in github-mcp-server
 	}
 	for _, name := range toolsets {
 		names, err := r.toolsetTools(name)
