@@ -72,17 +72,10 @@ func (fp *fieldPlan) fail(err error) {
 // err joins every resolution failure, so that all can be fixed at once.
 func (fp *fieldPlan) err() error { return errors.Join(fp.errs...) }
 
-// planFields resolves the by-name fields of a create (clearable false) or
-// an update (clearable: "none" empties a field, labels [] removes all),
-// the look-ups at once. Fields by display name are added by setByName.
-func planFields(ctx context.Context, r *resolve.Resolver, p resolve.Ref, f schemas.IssueFieldsByName, clearable bool) *fieldPlan {
-	fp := newFieldPlan()
-	fp.plan(ctx, r, p, f, clearable)
-	return fp
-}
-
-// plan resolves the by-name fields into fp; fields by display name are
-// setByName's, as they need the issue type.
+// plan resolves the by-name fields of a create (clearable false) or an
+// update (clearable: "none" empties a field, labels [] removes all) into
+// fp, the look-ups at once. Fields by display name are setByName's, as
+// they need the issue type.
 func (fp *fieldPlan) plan(ctx context.Context, r *resolve.Resolver, p resolve.Ref, f schemas.IssueFieldsByName, clearable bool) {
 	var wg sync.WaitGroup
 	defer wg.Wait() // every look-up has recorded its result when planFields returns
