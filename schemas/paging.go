@@ -38,3 +38,14 @@ type Defaulter interface {
 
 // PageInfo returns the paging of an input that embeds Paging.
 func (p Paging) PageInfo() Paging { return p }
+
+// View is embedded in the inputs of lists whose paging no source documents
+// (labour records, the trash): they take only the result-shaping fields,
+// and Leiga's own page comes back as it is.
+type View struct {
+	// Fields is not sent to Leiga: it selects the row fields of the result.
+	Fields []string `json:"fields,omitempty" jsonschema_description:"Only these row fields in the result"`
+}
+
+// ViewFields returns the row fields the caller wants in the result.
+func (v View) ViewFields() []string { return v.Fields }

@@ -149,11 +149,15 @@ func pagingNotes(root *node, in any) []string {
 	if err != nil {
 		return nil
 	}
-	page, size := schemas.DefaultPageNumber, len(list.items)
-	if p, ok := pagingOf(in); ok {
-		page, size = p.PageNumber, p.PageSize
-	}
 	rows := len(list.items)
+	p, paged := pagingOf(in)
+	if !paged {
+		if rows < total {
+			return []string{fmt.Sprintf("%d of %d rows: this list takes no paging, so narrow its filters to see the rest.", rows, total)}
+		}
+		return []string{fmt.Sprintf("%d rows in all.", rows)}
+	}
+	page, size := p.PageNumber, p.PageSize
 	shown := (page-1)*size + rows
 	if size > 0 && shown < total && rows > 0 {
 		return []string{fmt.Sprintf("Page %d: rows %d-%d of %d. More: call again with pageNumber=%d.", page, shown-rows+1, shown, total, page+1)}
