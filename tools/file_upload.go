@@ -198,7 +198,9 @@ func readUploadPath(p string, allowedDirs []string) ([]byte, error) {
 		return nil, uploadError("path", fmt.Sprintf("cannot open %s", dir.given))
 	}
 	defer root.Close()
-	f, err := root.Open(rel)
+	// Non-blocking, so that a FIFO or device cannot hang the call before
+	// the regular-file check below refuses it.
+	f, err := root.OpenFile(rel, os.O_RDONLY|openNonBlocking, 0)
 	if err != nil {
 		return nil, uploadError("path", fmt.Sprintf("cannot read %q", p))
 	}
