@@ -42,7 +42,7 @@ func searchTools(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, q *schem
 	idx := d.Reach.Index(buildToolIndex).(*toolIndex)
 	n, narrowed := toolkit.NarrowingFrom(ctx)
 	hits := idx.rank(q.Query, func(t *toolkit.Tool) bool {
-		return (q.Toolset == "" || t.Toolset == q.Toolset) && (!narrowed || n.Allows(t.Name, t.ReadOnly()))
+		return (q.Toolset == "" || t.InToolset(q.Toolset)) && (!narrowed || n.Allows(t.Name, t.ReadOnly()))
 	})
 	if len(hits) > limit {
 		hits = hits[:limit]

@@ -108,6 +108,9 @@ func TestSearchToolsHonoursToolsetAndNarrowing(t *testing.T) {
 			t.Errorf("toolset sprint: got %s", n)
 		}
 	}
+	if got := call(context.Background(), `{"query":"create an issue","toolset":"issue"}`); len(got) == 0 || got[0] != "create_issue/workflow" {
+		t.Errorf("toolset issue includes create_issue, which comes first: %v", got)
+	}
 	ro := toolkit.WithNarrowing(context.Background(), toolkit.Narrowing{ReadOnly: true})
 	if got := call(ro, `{"query":"delete the webhook"}`); len(got) == 0 {
 		t.Error("read-only narrowing: no read tool found for webhooks")
