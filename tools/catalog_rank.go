@@ -12,12 +12,15 @@ import (
 )
 
 // Ranking for leiga_search_tools: BM25F over four weighted fields of each
-// tool (name, title, description, parameter names), with the request's
-// words expanded by the synonym table. Two rules follow the score: a
-// workflow tool, which takes names, is preferred to an endpoint tool for
-// the same intent, and a tool that deletes never comes first unless the
-// request asks to delete, remove or disable. The index is built once per
-// Reach; ranking is deterministic (ties keep registration order).
+// tool (name, title, description, parameter names), the request's words
+// expanded by the synonym table (catalog_words.go), scaled by how much of
+// the tool's name or title the request covers. Then intent: a workflow
+// tool, which takes names, is preferred to an endpoint tool, and never
+// ranks below a tool that says to prefer it; a request that only reads
+// puts reads first, one that only writes writes; a tool that deletes
+// never comes first unless the request asks to delete, remove or disable.
+// The index is built once per Reach; ranking is deterministic (ties keep
+// registration order) and takes well under a millisecond.
 
 // Field weights: a word in the name counts most, one among the parameter
 // names least.
@@ -50,7 +53,7 @@ const (
 )
 
 // toolDoc is one tool as the index holds it: weighted term frequencies
-// over its fields, and the workflow tool its description says to prefer.
+// over its fields, and the tool its description says to prefer.
 type toolDoc struct {
 	tool   *toolkit.Tool
 	tf     map[string]float64
@@ -134,8 +137,8 @@ func buildToolIndex(list []*toolkit.Tool) any {
 var (
 	// toolNameRef finds tool names in a text.
 	toolNameRef = regexp.MustCompile(`\b[a-z][a-z0-9]*(_[a-z0-9]+)+\b`)
-	// preferRef finds "Prefer create_issue" in an endpoint tool's
-	// description: the workflow tool that does its job better.
+	// preferRef finds "Prefer create_issue" in a tool's description: the
+	// tool that does its job better.
 	preferRef = regexp.MustCompile(`\bPrefer ([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`)
 )
 
@@ -196,11 +199,14 @@ func (ix *toolIndex) rank(request string, keep func(*toolkit.Tool) bool) []ranke
 		out = append(out, rankedTool{d.tool, s})
 	}
 	slices.SortStableFunc(out, func(a, b rankedTool) int { return cmp.Compare(b.score, a.score) })
-	// An endpoint tool that names the workflow tool to prefer never
-	// outranks it: they do the same job. The workflow tool moves up to
-	// just before it.
+	// A tool whose description says to prefer another (an endpoint tool
+	// naming its workflow tool) never outranks it: they do the same job.
+	// The preferred tool moves up to just before it.
 	for _, d := range ix.docs {
-		i := slices.IndexFunc(out, func(r rankedTool) bool { return r.tool == d.tool })
+		if d.prefer == "" {
+			continue
+		}
+		i := slices.IndexFunc(out, func(r rankedTool) bool { return r.tool.Name == d.tool.Name })
 		j := slices.IndexFunc(out, func(r rankedTool) bool { return r.tool.Name == d.prefer })
 		if i >= 0 && j > i {
 			w := out[j]
