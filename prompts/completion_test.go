@@ -131,7 +131,7 @@ func TestCompletionJSONRPC(t *testing.T) {
 	f := &fakeCompleter{n: 25}
 	s := server.NewMCPServer("test", "0.0.0",
 		server.WithCompletions(), server.WithPromptCompletionProvider(NewCompletionProvider(f.complete)))
-	Register(s, nil)
+	Register(s, nil, everything)
 	out := rpc(t, s, `{"jsonrpc":"2.0","id":1,"method":"completion/complete","params":{
 		"ref":{"type":"ref/prompt","name":"release_notes"},
 		"argument":{"name":"version","value":"2."},

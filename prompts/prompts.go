@@ -24,9 +24,10 @@ var templateFS embed.FS
 
 // templates holds every file of templates/ (parsed once, at init: a broken
 // template panics here and so fails every test). Files starting with "_" only
-// define shared blocks such as "rules".
+// define shared blocks such as "rules". Each render binds the template
+// functions to the session's tools (see Tools.funcs).
 var templates = template.Must(
-	template.New("prompts").Option("missingkey=error").ParseFS(templateFS, "templates/*.md"),
+	template.New("prompts").Option("missingkey=error").Funcs(Tools{}.funcs()).ParseFS(templateFS, "templates/*.md"),
 )
 
 // The argument kinds are the resolver's completion kinds.
@@ -47,10 +48,13 @@ type arg struct {
 	validate                 func(string) error
 }
 
-// spec describes one prompt; its text is templates/<name>.md.
+// spec describes one prompt; its text is templates/<name>.md. needs are
+// the tools it cannot do without: it is offered only when the session can
+// use them all (its other tools are optional, guarded by has).
 type spec struct {
 	name, title, description string
 	args                     []arg
+	needs                    []string
 }
 
 func projectArg(required bool) arg {
@@ -65,6 +69,7 @@ func projectArg(required bool) arg {
 var specs = []spec{
 	{
 		name:        "create_issue_from_conversation",
+		needs:       []string{"search_issues", "create_issue"},
 		title:       "Create issue from conversation",
 		description: "Turn the current conversation into a well-formed Leiga issue (title, context, steps, expected/actual, priority), checking for duplicates first.",
 		args: []arg{
@@ -74,6 +79,7 @@ var specs = []spec{
 	},
 	{
 		name:        "triage_backlog",
+		needs:       []string{"search_issues", "update_issue"},
 		title:       "Triage backlog",
 		description: "Review open, untriaged issues of a project and propose priority, assignee and sprint for each; apply after confirmation.",
 		args: []arg{
@@ -84,6 +90,7 @@ var specs = []spec{
 	},
 	{
 		name:        "plan_sprint",
+		needs:       []string{"search_issues", "update_issue"},
 		title:       "Plan sprint",
 		description: "Read the backlog and a sprint, propose a sprint scope within capacity, and move the agreed issues into the sprint.",
 		args: []arg{
@@ -96,6 +103,7 @@ var specs = []spec{
 	},
 	{
 		name:        "daily_standup",
+		needs:       []string{"search_issues"},
 		title:       "Daily stand-up",
 		description: "Summarize what was done yesterday, what is in progress today, and blockers, for one person.",
 		args: []arg{
@@ -106,6 +114,7 @@ var specs = []spec{
 	},
 	{
 		name:        "release_notes",
+		needs:       []string{"search_issues"},
 		title:       "Release notes",
 		description: "Gather the issues of a version and write release notes grouped into features, fixes and other changes.",
 		args: []arg{
@@ -116,6 +125,7 @@ var specs = []spec{
 	},
 	{
 		name:        "break_down_epic",
+		needs:       []string{"search_issues", "create_issue"},
 		title:       "Break down epic",
 		description: "Read an epic, propose child issues that cover it, and create them linked to the epic after confirmation.",
 		args: []arg{
@@ -139,25 +149,42 @@ func validateLimit(v string) error {
 // is given. Its error should list the valid names.
 type NameChecker func(ctx context.Context, kind, value, project string) error
 
-// All returns every prompt with its handler, in a stable order. check, when
-// not nil, verifies the names given as arguments, so that a prompt never
-// starts from a project or sprint that does not exist.
-func All(check NameChecker) []server.ServerPrompt {
+// All returns the prompts the session's tools can serve, with their
+// handlers, in a stable order: a prompt whose needed tools are not
+// available (read-only mode, a narrow toolset without the catalog) is left
+// out, and the tools a prompt names are those the session can use. check,
+// when not nil, verifies the names given as arguments, so that a prompt
+// never starts from a project or sprint that does not exist.
+func All(check NameChecker, tools Tools) []server.ServerPrompt {
 	out := make([]server.ServerPrompt, 0, len(specs))
 	for _, s := range specs {
+		if !s.available(tools) {
+			continue
+		}
 		handle := func(ctx context.Context, req mcp.GetPromptRequest) (*mcp.GetPromptResult, error) {
-			return s.handle(ctx, req, check)
+			return s.handle(ctx, req, check, tools)
 		}
 		out = append(out, server.ServerPrompt{Prompt: s.prompt(), Handler: handle})
 	}
 	return out
 }
 
-// Register adds every prompt to s. For argument completion, also construct the
-// server with server.WithCompletions() and
+// Register adds the prompts the session's tools can serve to s. For
+// argument completion, also construct the server with
+// server.WithCompletions() and
 // server.WithPromptCompletionProvider(NewCompletionProvider(...)).
-func Register(s *server.MCPServer, check NameChecker) {
-	s.AddPrompts(All(check)...)
+func Register(s *server.MCPServer, check NameChecker, tools Tools) {
+	s.AddPrompts(All(check, tools)...)
+}
+
+// available reports whether the session can use every tool s needs.
+func (s spec) available(tools Tools) bool {
+	for _, n := range s.needs {
+		if !tools.has(n) {
+			return false
+		}
+	}
+	return true
 }
 
 func (s spec) prompt() mcp.Prompt {
@@ -256,15 +283,20 @@ func (s spec) checkNames(ctx context.Context, values map[string]string, check Na
 	return nil
 }
 
-func (s spec) render(values map[string]string) (string, error) {
+// render executes the prompt's template for the session's tools.
+func (s spec) render(values map[string]string, tools Tools) (string, error) {
+	t, err := templates.Clone()
+	if err != nil {
+		return "", fmt.Errorf("prompt %s: render: %w", s.name, err)
+	}
 	var b bytes.Buffer
-	if err := templates.ExecuteTemplate(&b, s.name+".md", values); err != nil {
+	if err := t.Funcs(tools.funcs()).ExecuteTemplate(&b, s.name+".md", values); err != nil {
 		return "", fmt.Errorf("prompt %s: render: %w", s.name, err)
 	}
 	return strings.TrimSpace(b.String()) + "\n", nil
 }
 
-func (s spec) handle(ctx context.Context, req mcp.GetPromptRequest, check NameChecker) (*mcp.GetPromptResult, error) {
+func (s spec) handle(ctx context.Context, req mcp.GetPromptRequest, check NameChecker, tools Tools) (*mcp.GetPromptResult, error) {
 	values, err := s.values(req.Params.Arguments)
 	if err != nil {
 		return nil, err
@@ -272,7 +304,7 @@ func (s spec) handle(ctx context.Context, req mcp.GetPromptRequest, check NameCh
 	if err := s.checkNames(ctx, values, check); err != nil {
 		return nil, err
 	}
-	text, err := s.render(values)
+	text, err := s.render(values, tools)
 	if err != nil {
 		return nil, err
 	}

@@ -14,7 +14,7 @@ import (
 // maxWords bounds a rendered prompt (shared rules included).
 const maxWords = 270
 
-// rules are phrases every rendered prompt must carry.
+// rules are phrases every rendered prompt must carry (with the catalog).
 var rules = []string{
 	"Search before creating",
 	"local time zone",
@@ -22,6 +22,22 @@ var rules = []string{
 	"never ids",
 	"leiga_search_tools", "leiga_describe_tool", "leiga_call_tool",
 }
+
+func setOf(names ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+// everything lists every tool the templates name, and the catalog. The
+// tools package checks the prompts against the real registry.
+var everything = Tools{Listed: setOf(
+	"project_list", "search_issues", "my_issues", "get_issue", "create_issue", "update_issue", "add_comment",
+	"sprint_list_with_count", "epic_page", "epic_detail", "version_all_version", "version_detail",
+	"leiga_search_tools", "leiga_describe_tool", "leiga_call_tool",
+)}
 
 var cases = []struct {
 	prompt   string
@@ -35,48 +51,48 @@ var cases = []struct {
 		required: map[string]string{},
 		all:      map[string]string{"project": "Apollo", "type": "Bug"},
 		tools:    []string{"project_list", "search_issues", "create_issue", "add_comment"},
-		defaults: []string{"infer it"},
+		defaults: []string{"infer it", `project: <project key>`},
 	},
 	{
 		prompt:   "triage_backlog",
 		required: map[string]string{"project": "Apollo"},
 		all:      map[string]string{"project": "Apollo", "limit": "35"},
-		tools:    []string{"project_list", "search_issues", "issue_v2_page", "sprint_list_with_count", "workflow_list", "get_issue", "update_issue"},
-		defaults: []string{"up to 20 open issues"},
+		tools:    []string{"search_issues", "sprint_list_with_count", "get_issue", "update_issue", "add_comment", "`assignee: \"none\"`", "`sprint: \"none\"`"},
+		defaults: []string{"up to 20 open issues", "`page_size: 20`"},
 	},
 	{
 		prompt:   "plan_sprint",
 		required: map[string]string{"project": "Apollo"},
 		all:      map[string]string{"project": "Apollo", "sprint": "Sprint 14", "capacity": "30 points"},
-		tools:    []string{"sprint_list_with_count", "sprint_get", "search_issues", "issue_v2_page", "epic_page", "update_issue"},
-		defaults: []string{"the next sprint", "ask me"},
+		tools:    []string{"sprint_list_with_count", "search_issues", "update_issue", "`sprint: \"none\"`", "`sort: \"priority\"`"},
+		defaults: []string{"the next sprint", "ask me", "`sprint: \"next\"`"},
 	},
 	{
 		prompt:   "daily_standup",
 		required: map[string]string{},
 		all:      map[string]string{"project": "Apollo", "user": "Dana Lee"},
-		tools:    []string{"search_issues", "issue_page_finished", "comment_page"},
-		defaults: []string{"stand-up for me", "my_issues", "across all projects"},
+		tools:    []string{"`updated: \"yesterday..today\"`", "`status: [\"done\"]`", "get_issue"},
+		defaults: []string{"stand-up for me", "`my_issues`", "across all projects"},
 	},
 	{
 		prompt:   "release_notes",
 		required: map[string]string{"project": "Apollo", "version": "2.4.0"},
 		all:      map[string]string{"project": "Apollo", "version": "2.4.0"},
-		tools:    []string{"version_all_version", "version_detail", "version_page_associate", "project_list", "get_issue"},
+		tools:    []string{"version_all_version", "version_detail", "search_issues", "`version: \"2.4.0\"`", "get_issue"},
 		defaults: []string{"Features", "Fixes", "Other"},
 	},
 	{
 		prompt:   "break_down_epic",
 		required: map[string]string{"project": "Apollo", "epic": "Checkout v2"},
 		all:      map[string]string{"project": "Apollo", "epic": "Checkout v2"},
-		tools:    []string{"epic_page", "epic_detail", "epic_page_issue", "search_issues", "create_issue", "epic_relation_issue"},
+		tools:    []string{"epic_page", "epic_detail", "search_issues", "create_issue", "`epic: \"Checkout v2\"`", "`epic: \"none\"`"},
 	},
 }
 
 func byName(t *testing.T) map[string]server.ServerPrompt {
 	t.Helper()
 	m := map[string]server.ServerPrompt{}
-	for _, p := range All(nil) {
+	for _, p := range All(nil, everything) {
 		if _, dup := m[p.Prompt.Name]; dup {
 			t.Fatalf("duplicate prompt %s", p.Prompt.Name)
 		}
@@ -249,7 +265,7 @@ func rpc(t *testing.T, s *server.MCPServer, msg string) map[string]any {
 
 func TestJSONRPC(t *testing.T) {
 	s := server.NewMCPServer("test", "0.0.0")
-	Register(s, nil)
+	Register(s, nil, everything)
 
 	list := rpc(t, s, `{"jsonrpc":"2.0","id":1,"method":"prompts/list"}`)
 	res, _ := list["result"].(map[string]any)

@@ -4,9 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/leiga-mcp/leiga-mcp/schemas"
 	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
@@ -34,49 +32,18 @@ func catalogTools() []toolkit.Tool {
 	}
 }
 
-// searchText is what leiga_search_tools matches a tool on, prepared once.
-type searchText struct{ name, title, rest string }
-
-// searchIndex builds the search text of every reachable tool.
-func searchIndex(list []*toolkit.Tool) any {
-	idx := make(map[string]searchText, len(list))
-	for _, t := range list {
-		idx[t.Name] = searchText{
-			name:  strings.ReplaceAll(t.Name, "_", " "),
-			title: strings.ToLower(t.Title),
-			rest:  strings.ToLower(t.Description + " " + t.Toolset),
-		}
-	}
-	return idx
-}
-
-// searchTools ranks reachable tools by how well their name, title and
-// description match the query words.
+// searchTools ranks the reachable tools for a request (catalog_rank.go)
+// and lists the best with their one-line descriptions.
 func searchTools(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, q *schemas.LeigaSearchTools) (*mcp.CallToolResult, error) {
 	if d.Reach == nil {
 		return nil, fmt.Errorf("the tool catalog is not available on this server")
 	}
 	limit := cmp.Or(q.Limit, 10)
-	words := searchWords(q.Query)
-	idx := d.Reach.Index(searchIndex).(map[string]searchText)
-	type hit struct {
-		t     *toolkit.Tool
-		score int
-	}
-	var hits []hit
+	idx := d.Reach.Index(buildToolIndex).(*toolIndex)
 	n, narrowed := toolkit.NarrowingFrom(ctx)
-	for _, t := range d.Reach.Tools() {
-		if q.Toolset != "" && t.Toolset != q.Toolset {
-			continue
-		}
-		if narrowed && !n.Allows(t.Name, t.ReadOnly()) {
-			continue
-		}
-		if s := matchScore(idx[t.Name], words); s > 0 {
-			hits = append(hits, hit{t, s})
-		}
-	}
-	slices.SortStableFunc(hits, func(a, b hit) int { return b.score - a.score })
+	hits := idx.rank(q.Query, func(t *toolkit.Tool) bool {
+		return (q.Toolset == "" || t.InToolset(q.Toolset)) && (!narrowed || n.Allows(t.Name, t.ReadOnly()))
+	})
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
@@ -84,11 +51,11 @@ func searchTools(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, q *schem
 	var b strings.Builder
 	for _, h := range hits {
 		mode := "write"
-		if h.t.ReadOnly() {
+		if h.tool.ReadOnly() {
 			mode = "read"
 		}
-		rows = append(rows, map[string]any{"name": h.t.Name, "description": h.t.Description, "toolset": h.t.Toolset, "readOnly": h.t.ReadOnly()})
-		fmt.Fprintf(&b, "%s (%s): %s\n", h.t.Name, mode, h.t.Description)
+		rows = append(rows, map[string]any{"name": h.tool.Name, "description": h.tool.Description, "toolset": h.tool.Toolset, "readOnly": h.tool.ReadOnly()})
+		fmt.Fprintf(&b, "%s (%s): %s\n", h.tool.Name, mode, h.tool.Description)
 	}
 	if len(hits) == 0 {
 		b.WriteString("No matching tool. Try other words, e.g. issue, sprint, version, comment, file.")
@@ -120,32 +87,4 @@ func callTool(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, c *schemas.
 		return nil, err
 	}
 	return t.Call(ctx, d, c.Arguments), nil
-}
-
-// searchWords splits a query into lower-case words without plural s.
-func searchWords(q string) []string {
-	fields := strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	for i, f := range fields {
-		if len(f) > 3 {
-			fields[i] = strings.TrimSuffix(f, "s")
-		}
-	}
-	return fields
-}
-
-// matchScore weighs a word found in the name 3, in the title 2, in the
-// description or toolset 1.
-func matchScore(st searchText, words []string) int {
-	score := 0
-	for _, w := range words {
-		switch {
-		case strings.Contains(st.name, w):
-			score += 3
-		case strings.Contains(st.title, w):
-			score += 2
-		case strings.Contains(st.rest, w):
-			score++
-		}
-	}
-	return score
 }

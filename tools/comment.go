@@ -10,7 +10,7 @@ func commentTools() []toolkit.Tool {
 	return []toolkit.Tool{
 		{
 			Name: "comment_add", Title: "Add comment by issue id",
-			Description: "Comment on an issue; with commentId it replies to that comment.",
+			Description: "Comment on an issue by id; with commentId it replies to that comment. Prefer add_comment: takes Markdown and issue numbers.",
 			Endpoint:    endpoints.CommentAdd, Effect: toolkit.Create,
 		},
 		{

@@ -35,7 +35,7 @@ func issueTools() []toolkit.Tool {
 		}, checkIssueBatchAdd),
 		toolkit.WithCheck(toolkit.Tool{
 			Name: "issue_add", Title: "Create issue by ids",
-			Description: "Create one issue in a project; data holds field values by field code.",
+			Description: "Create one issue in a project; data holds field values by field code. Prefer create_issue: takes names.",
 			Endpoint:    endpoints.IssueAdd, Effect: toolkit.Create,
 		}, checkIssueAdd),
 		toolkit.WithCheck(toolkit.Tool{
@@ -45,22 +45,22 @@ func issueTools() []toolkit.Tool {
 		}, checkIssueBatchUpdate),
 		toolkit.WithCheck(toolkit.Tool{
 			Name: "issue_update", Title: "Update issue by id",
-			Description: "Change fields of one issue by numeric id; status ids from workflow_list.",
+			Description: "Change fields of one issue by numeric id; status ids from workflow_list. Prefer update_issue: takes names.",
 			Endpoint:    endpoints.IssueUpdate, Effect: toolkit.Update,
 		}, checkIssueUpdate),
 		{
 			Name: "issue_v2_get", Title: "Get issue (v2)",
-			Description: "Issue detail by numeric id, newer richer format.",
+			Description: "Issue detail by numeric id, newer richer format. Prefer get_issue: compact.",
 			Endpoint:    endpoints.IssueV2Get, Effect: toolkit.Read,
 		},
 		{
 			Name: "issue_get", Title: "Get issue by id",
-			Description: "Issue detail by numeric id.",
+			Description: "Issue detail by numeric id, all raw fields. Prefer get_issue: compact.",
 			Endpoint:    endpoints.IssueGet, Effect: toolkit.Read,
 		},
 		{
 			Name: "issue_get_by_issue_number", Title: "Get issue by number",
-			Description: "Issue detail by its number, e.g. ABC-123.",
+			Description: "Issue detail by its number (ABC-123), all raw fields. Prefer get_issue: compact.",
 			Endpoint:    endpoints.IssueGetByIssueNumber, Effect: toolkit.Read,
 		},
 		{
@@ -75,12 +75,12 @@ func issueTools() []toolkit.Tool {
 		},
 		{
 			Name: "issue_page", Title: "Page issues of a project",
-			Description: "Paged issue search in a project by keyword, status category and field values.",
+			Description: "Paged issue search in a project by keyword, status category and field values. Prefer search_issues: takes names.",
 			Endpoint:    endpoints.IssuePage, Effect: toolkit.Read,
 		},
 		{
 			Name: "issue_v2_page", Title: "Search issues (v2)",
-			Description: "Paged issue search with option and number filters; also matches issues via their subtasks.",
+			Description: "Paged issue search with option and number filters; also matches issues via their subtasks. Prefer search_issues: takes names.",
 			Endpoint:    endpoints.IssueV2Page, Effect: toolkit.Read,
 		},
 		{
@@ -140,7 +140,7 @@ func issueTools() []toolkit.Tool {
 		},
 		{
 			Name: "issue_labour_record_add", Title: "Add work log by issue id",
-			Description: "Record hours spent on an issue.",
+			Description: "Record hours spent on an issue by id. Prefer log_work: takes issue numbers.",
 			Endpoint:    endpoints.IssueLabourRecordAdd, Effect: toolkit.Create,
 		},
 		{

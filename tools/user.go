@@ -15,7 +15,7 @@ func userTools() []toolkit.Tool {
 		},
 		{
 			Name: "user_project_user_page", Title: "Page project members",
-			Description: "Members of a project, paged; projectId from project_list.",
+			Description: "Members of a project, paged, for very large projects; projectId from project_list. Prefer user_project_user_list: all at once.",
 			Endpoint:    endpoints.UserProjectUserPage, Effect: toolkit.Read,
 		},
 		{

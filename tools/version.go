@@ -65,7 +65,7 @@ func versionTools() []toolkit.Tool {
 		},
 		{
 			Name: "version_associate_issue", Title: "Add issue to version",
-			Description: "Link one issue to a version.",
+			Description: "Link one issue to a version. Prefer update_issue (version): takes names.",
 			Endpoint:    endpoints.VersionAssociateIssue, Effect: toolkit.Update,
 		},
 		{

@@ -66,7 +66,7 @@ func exercise(t *testing.T, c *client.Client) {
 	for _, tool := range list.Tools {
 		names[tool.Name] = true
 	}
-	for _, want := range []string{"project_list", "issue_get_by_issue_number", "leiga_call_tool"} {
+	for _, want := range []string{"project_list", "get_issue", "leiga_call_tool"} {
 		if !names[want] {
 			t.Errorf("tools/list lacks %s", want)
 		}
@@ -77,12 +77,12 @@ func exercise(t *testing.T, c *client.Client) {
 			t.Errorf("project_list result lacks %s: %s", want, got)
 		}
 	}
-	got = callText(t, ctx, c, "issue_get_by_issue_number", map[string]any{"issueNumber": "MOBILE-1"}, false)
-	if !strings.Contains(got, "issueNumber: MOBILE-1") {
+	got = callText(t, ctx, c, "get_issue", map[string]any{"issue": "MOBILE-1"}, false)
+	if !strings.Contains(got, "MOBILE-1") {
 		t.Errorf("issue result: %s", got)
 	}
-	got = callText(t, ctx, c, "issue_get_by_issue_number", map[string]any{"issueNumber": "MOBILE-99999"}, true)
-	if !strings.Contains(got, "code 404: issue MOBILE-99999 not found") {
+	got = callText(t, ctx, c, "get_issue", map[string]any{"issue": "MOBILE-99999"}, true)
+	if !strings.Contains(got, "MOBILE-99999") {
 		t.Errorf("wrong number error: %s", got)
 	}
 }

@@ -65,7 +65,7 @@ func TestPromptsThroughTheServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := got.Messages[0].Content.(mcp.TextContent).Text
-	for _, want := range []string{"MOBILE", "v1.1", "version_page_associate"} {
+	for _, want := range []string{"MOBILE", `version: "v1.1"`, "search_issues"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("release_notes prompt lacks %q", want)
 		}

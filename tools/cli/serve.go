@@ -104,7 +104,7 @@ func (rt *app) server() *server.MCPServer {
 		Version:             version(),
 		Tools:               rt.tools,
 		Instructions:        tools.Instructions(rt.tools),
-		Prompts:             prompts.All(rt.deps.Resolver.CheckName),
+		Prompts:             prompts.All(rt.deps.Resolver.CheckName, tools.PromptTools(rt.tools, rt.deps.Reach)),
 		Resources:           resources,
 		Templates:           templates,
 		PromptCompletions:   prompts.NewCompletionProvider(tools.PromptCompleter(rt.deps.Resolver)),

@@ -17,6 +17,9 @@ type Module struct {
 	Name        string
 	Description string
 	Tools       func() []Tool
+	// Also names tools of other modules that this toolset includes too:
+	// a tool has one home toolset (Tool.Toolset) and may belong to more.
+	Also []string
 }
 
 // Defaults is the curated default selection: whole toolsets and single
@@ -38,7 +41,8 @@ type Registry struct {
 type Toolset struct {
 	Name        string
 	Description string
-	Tools       []string
+	Tools       []string // the tools the module defines
+	Also        []string // tools of other modules it includes too
 }
 
 // NewRegistry builds and checks every tool of modules. It refuses a tool
@@ -50,7 +54,7 @@ func NewRegistry(modules []Module, defaults Defaults) (*Registry, error) {
 	r := &Registry{byName: map[string]*Tool{}, defaults: defaults}
 	titles := map[string]string{}
 	for _, m := range modules {
-		ts := Toolset{Name: m.Name, Description: m.Description}
+		ts := Toolset{Name: m.Name, Description: m.Description, Also: m.Also}
 		for _, def := range m.Tools() {
 			t := def
 			t.Toolset = m.Name
@@ -64,6 +68,18 @@ func NewRegistry(modules []Module, defaults Defaults) (*Registry, error) {
 			ts.Tools = append(ts.Tools, t.Name)
 		}
 		r.toolsets = append(r.toolsets, ts)
+	}
+	for _, ts := range r.toolsets {
+		for _, n := range ts.Also {
+			t, ok := r.byName[n]
+			switch {
+			case !ok:
+				return nil, fmt.Errorf("toolset %s: also names unknown tool %q", ts.Name, n)
+			case t.Toolset == ts.Name || slices.Contains(t.also, ts.Name):
+				return nil, fmt.Errorf("toolset %s: names %s twice", ts.Name, n)
+			}
+			t.also = append(t.also, ts.Name)
+		}
 	}
 	for _, n := range defaults.Tools {
 		if _, ok := r.byName[n]; !ok {

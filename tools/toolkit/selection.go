@@ -93,7 +93,7 @@ func (r *Registry) toolsetTools(name string) ([]string, error) {
 	}
 	for _, ts := range r.toolsets {
 		if ts.Name == name {
-			return ts.Tools, nil
+			return slices.Concat(ts.Tools, ts.Also), nil
 		}
 	}
 	return nil, fmt.Errorf("unknown toolset %q; valid toolsets: %s", name, strings.Join(r.ToolsetNames(), ", "))
@@ -127,14 +127,15 @@ func Suggest(name string, valid []string) string {
 	return "; did you mean " + strings.Join(close, ", ") + "?"
 }
 
-// ToolsetsOf returns every toolset that includes the tool, "default" included.
+// ToolsetsOf returns every toolset that includes the tool: its home
+// toolset, those that also include it, and "default" when it is there.
 func (r *Registry) ToolsetsOf(name string) []string {
 	t, ok := r.byName[name]
 	if !ok {
 		return nil
 	}
-	out := []string{t.Toolset}
-	if slices.Contains(r.defaults.Tools, name) || slices.Contains(r.defaults.Toolsets, t.Toolset) {
+	out := append([]string{t.Toolset}, t.also...)
+	if slices.Contains(r.defaults.Tools, name) || slices.ContainsFunc(r.defaults.Toolsets, t.InToolset) {
 		out = append(out, ToolsetDefault)
 	}
 	return out

@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"sync"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
@@ -35,6 +36,7 @@ type Tool struct {
 	// is a tool error; nothing is sent.
 	Check func(ctx context.Context, d *Deps, in any) error
 
+	also      []string     // other toolsets that include the tool (Module.Also)
 	input     *inputSchema // built on first use, shared by copies of the tool
 	inputType reflect.Type
 	checkType reflect.Type // the input type Check was written for
@@ -99,6 +101,12 @@ func (t *Tool) compiled() (*jsonschema.Schema, error) {
 func (t *Tool) Schema() json.RawMessage {
 	raw, _ := t.schema()
 	return raw
+}
+
+// InToolset reports whether the toolset called name includes the tool:
+// its home toolset or one that also includes it.
+func (t *Tool) InToolset(name string) bool {
+	return t.Toolset == name || slices.Contains(t.also, name)
 }
 
 // ReadOnly reports whether the tool changes nothing.
