@@ -173,7 +173,7 @@ var promptSessions = []struct {
 	{"all", toolkit.Selection{Toolsets: []string{toolkit.ToolsetAll}}, allPrompts},
 	{"project", toolkit.Selection{Toolsets: []string{"project"}}, nil},
 	{"sprint and epic", toolkit.Selection{Toolsets: []string{"sprint", "epic"}}, nil},
-	{"search only", toolkit.Selection{Tools: []string{"search_issues"}}, readPrompts},
+	{"project and search", toolkit.Selection{Toolsets: []string{"project"}, Tools: []string{"search_issues"}}, readPrompts},
 }
 
 var (
