@@ -215,7 +215,7 @@ type IssueLabourRecordPage struct {
 	StartDate Millis `json:"startDate,omitempty" jsonschema_description:"Range start"`
 	EndDate   Millis `json:"endDate,omitempty" jsonschema_description:"Range end"`
 	CreateBy  int64  `json:"createBy,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only records logged by this user id"`
-	View // no source documents paging for this list
+	View             // no source documents paging for this list
 }
 
 // IssueTrashSelectOptions is the input of issue_trash_select_options (no arguments).
@@ -229,7 +229,7 @@ type IssueTrashPage struct {
 	StartDeleteTime   Millis  `json:"startDeleteTime,omitempty" jsonschema_description:"Deleted after"`
 	EndDeleteTime     Millis  `json:"endDeleteTime,omitempty" jsonschema_description:"Deleted before"`
 	DeleteTimeOrderBy string  `json:"deleteTimeOrderBy,omitempty" jsonschema:"enum=ASC,enum=DESC" jsonschema_description:"Default DESC"`
-	View // no source documents paging for this list
+	View                      // no source documents paging for this list
 }
 
 // IssueTrashRestore is the input of issue_trash_restore.
