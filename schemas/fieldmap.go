@@ -77,7 +77,17 @@ func (IssueData) JSONSchema() *jsonschema.Schema {
 	r := jsonschema.Reflector{DoNotReference: true, ExpandedStruct: true}
 	s := r.Reflect(IssueDataCodes{})
 	s.Version, s.ID, s.AdditionalProperties = "", "", nil
-	s.Description = "Field values by field code; other codes (customfield_N, ...) from issue_issue_fields"
+	s.Description = "Field values by field code; other codes (customfield_N, ...) from issue_issue_fields; null clears a field"
+	for pair := s.Properties.Oldest(); pair != nil; pair = pair.Next() {
+		// null clears the field: the type admits it.
+		switch p := pair.Value; {
+		case p.Type != "":
+			p.Extras = map[string]any{"type": []string{p.Type, "null"}}
+			p.Type = ""
+		case p.OneOf != nil:
+			p.OneOf = append(p.OneOf, &jsonschema.Schema{Type: "null"})
+		}
+	}
 	return s
 }
 

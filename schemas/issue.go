@@ -81,7 +81,7 @@ type IssuePage struct {
 	ProjectID              int64                `json:"projectId" jsonschema:"required,minimum=1" jsonschema_description:"Project id"`
 	Summary                string               `json:"summary,omitempty" jsonschema_description:"Title keyword"`
 	SelectFields           map[string][]int64   `json:"selectFields,omitempty" jsonschema_description:"fieldCode → option ids to match"`
-	DateFields             map[string][]*Millis `json:"dateFields,omitempty" jsonschema_description:"fieldCode → [start, end] dates; null leaves an end open"`
+	DateFields             map[string]DateRange `json:"dateFields,omitempty" jsonschema_description:"fieldCode → [start, end] dates; null leaves an end open"`
 	ShowedCustomFieldCodes []string             `json:"showedCustomFieldCodes,omitempty" jsonschema_description:"Custom field codes to add to rows"`
 	StatusTypes            []int                `json:"statusTypes,omitempty" jsonschema:"enum=2,enum=3,enum=4" jsonschema_description:"2 not started, 3 in progress, 4 done"`
 	OrderBy                string               `json:"orderBy,omitempty" jsonschema:"enum=createTime,enum=updateTime"`

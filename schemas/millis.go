@@ -68,3 +68,14 @@ func (Millis) JSONSchema() *jsonschema.Schema {
 		},
 	}
 }
+
+// DateRange is a [start, end] pair of dates; null leaves an end open.
+type DateRange []*Millis
+
+// JSONSchema describes two dates, either of which may be null.
+func (DateRange) JSONSchema() *jsonschema.Schema {
+	end := Millis(0).JSONSchema()
+	end.OneOf = append(end.OneOf, &jsonschema.Schema{Type: "null"})
+	two := uint64(2)
+	return &jsonschema.Schema{Type: "array", Items: end, MinItems: &two, MaxItems: &two}
+}

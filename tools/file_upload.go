@@ -230,6 +230,7 @@ func multipartFile(name string, data []byte) (*leigaapi.Multipart, error) {
 		ctype = http.DetectContentType(data)
 	}
 	var buf bytes.Buffer
+	buf.Grow(len(data) + len(name) + 512) // one allocation for the whole form
 	w := multipart.NewWriter(&buf)
 	h := textproto.MIMEHeader{}
 	h.Set("Content-Disposition", multipart.FileContentDisposition("file", name))

@@ -56,7 +56,7 @@ type searchQuery struct {
 	statuses   []string // names, resolved per project
 	assignee   *resolve.Ref
 	unassigned bool
-	dates      map[string][]*schemas.Millis
+	dates      map[string]schemas.DateRange
 	applied    []string // the filters, as words, for notes
 }
 
@@ -101,7 +101,7 @@ func searchIssues(ctx context.Context, d *toolkit.Deps, args *schemas.SearchIssu
 // (assignee, dates, status categories, the projects) and says what the
 // search asks for. Every failure is reported at once.
 func newSearchQuery(ctx context.Context, r *resolve.Resolver, args *schemas.SearchIssues) (*searchQuery, []resolve.Ref, error) {
-	sq := &searchQuery{args: args, terms: terms(args.Text), dates: map[string][]*schemas.Millis{}}
+	sq := &searchQuery{args: args, terms: terms(args.Text), dates: map[string]schemas.DateRange{}}
 	var errs []error
 	for _, s := range args.Status {
 		key := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), " ", "_")
@@ -142,7 +142,7 @@ func newSearchQuery(ctx context.Context, r *resolve.Resolver, args *schemas.Sear
 			errs = append(errs, fmt.Errorf("%s: %w", rng.field, err))
 			continue
 		}
-		sq.dates[rng.code] = []*schemas.Millis{(*schemas.Millis)(from), (*schemas.Millis)(to)}
+		sq.dates[rng.code] = schemas.DateRange{(*schemas.Millis)(from), (*schemas.Millis)(to)}
 	}
 	var projects []resolve.Ref
 	if args.Project != "" {

@@ -17,11 +17,11 @@ import (
 // (bad arguments, a Leiga error, a timeout) is an isError result, never a
 // Go error; nothing is sent upstream unless the arguments are valid.
 func (t *Tool) Call(ctx context.Context, d *Deps, raw json.RawMessage) *mcp.CallToolResult {
-	raw, err := t.validateArgs(raw, d.coercer())
+	raw, doc, err := t.validateArgs(raw, d.coercer())
 	if err != nil {
 		return ErrorResult(ctx, t, err)
 	}
-	in, err := t.decode(raw)
+	in, err := t.decode(raw, doc)
 	if err != nil {
 		return ErrorResult(ctx, t, err)
 	}
@@ -67,10 +67,23 @@ func (d *Deps) coercer() coercer {
 	return coercer{loc: d.location(), now: now}
 }
 
-// decode turns validated raw arguments into a pointer to the tool's input
-// type, with defaults applied.
-func (t *Tool) decode(raw json.RawMessage) (any, error) {
-	in := reflect.New(t.inputType).Interface()
+// decode turns validated arguments into a pointer to the tool's input
+// type, with defaults applied: assigned from the validated document doc,
+// or decoded from raw when the type needs encoding/json.
+func (t *Tool) decode(raw json.RawMessage, doc any) (any, error) {
+	ptr := reflect.New(t.inputType)
+	in := ptr.Interface()
+	if doc != nil && !t.customDecode {
+		err := assign(ptr.Elem(), doc)
+		if err == nil {
+			if d, ok := in.(schemas.Defaulter); ok {
+				d.ApplyDefaults()
+			}
+			return in, nil
+		}
+		ptr = reflect.New(t.inputType)
+		in = ptr.Interface()
+	}
 	if len(bytes.TrimSpace(raw)) > 0 && !bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.DisallowUnknownFields()

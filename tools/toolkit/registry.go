@@ -124,6 +124,7 @@ func (r *Registry) add(t *Tool) error {
 	if t.inputType.Kind() == reflect.Pointer {
 		t.inputType = t.inputType.Elem()
 	}
+	t.customDecode = hasCustomDecoding(t.inputType)
 	if t.Check != nil && t.checkType != t.inputType {
 		return fmt.Errorf("tool %q: its check takes %v, its input is %v", t.Name, t.checkType, t.inputType)
 	}

@@ -40,6 +40,9 @@ type Tool struct {
 	input     *inputSchema // built on first use, shared by copies of the tool
 	inputType reflect.Type
 	checkType reflect.Type // the input type Check was written for
+	// customDecode: the input type has JSON decoding that assigning the
+	// validated document cannot mirror.
+	customDecode bool
 }
 
 // Composed returns t running handle with its typed input: the input type

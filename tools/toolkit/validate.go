@@ -30,38 +30,39 @@ var printer = message.NewPrinter(language.English)
 
 // validateArgs checks raw arguments (a JSON object, or empty) against t's
 // schema, after coercing the forms models commonly send (see coerce.go).
-// It returns the arguments to decode: raw, or the coerced form.
-func (t *Tool) validateArgs(raw json.RawMessage, c coercer) (json.RawMessage, error) {
+// It returns the arguments to decode: raw, or the coerced form, and the
+// validated document.
+func (t *Tool) validateArgs(raw json.RawMessage, c coercer) (json.RawMessage, any, error) {
 	if len(bytes.TrimSpace(raw)) == 0 || bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
 		raw = json.RawMessage("{}")
 	}
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
 	if err != nil {
-		return nil, &ArgumentError{Tool: t.Name, Problems: []string{"arguments are not valid JSON: " + err.Error()}}
+		return nil, nil, &ArgumentError{Tool: t.Name, Problems: []string{"arguments are not valid JSON: " + err.Error()}}
 	}
 	if _, ok := doc.(map[string]any); !ok {
-		return nil, &ArgumentError{Tool: t.Name, Problems: []string{fmt.Sprintf("arguments must be a JSON object, got %s", jsonKind(doc))}}
+		return nil, nil, &ArgumentError{Tool: t.Name, Problems: []string{fmt.Sprintf("arguments must be a JSON object, got %s", jsonKind(doc))}}
 	}
 	if coerced, changed := c.coerce(doc, t.inputType); changed {
 		if raw, err = json.Marshal(coerced); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		doc = coerced
 	}
 	validator, err := t.compiled()
 	if err != nil {
-		return nil, fmt.Errorf("tool %s has a broken input schema: %w", t.Name, err)
+		return nil, nil, fmt.Errorf("tool %s has a broken input schema: %w", t.Name, err)
 	}
 	if err := validator.Validate(doc); err != nil {
 		var verr *jsonschema.ValidationError
 		if !errors.As(err, &verr) {
-			return nil, &ArgumentError{Tool: t.Name, Problems: []string{err.Error()}}
+			return nil, nil, &ArgumentError{Tool: t.Name, Problems: []string{err.Error()}}
 		}
 		probs := t.describe(verr, doc)
 		slices.Sort(probs)
-		return nil, &ArgumentError{Tool: t.Name, Problems: slices.Compact(probs)}
+		return nil, nil, &ArgumentError{Tool: t.Name, Problems: slices.Compact(probs)}
 	}
-	return raw, nil
+	return raw, doc, nil
 }
 
 // describe renders the leaves of a validation error tree.
