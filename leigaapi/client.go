@@ -2,6 +2,7 @@ package leigaapi
 
 import (
 	"bytes"
+	"syscall"
 	"context"
 	"encoding/json"
 	"errors"
@@ -294,7 +295,7 @@ func (c *Client) send(ctx context.Context, req Request, body []byte, token strin
 		if ctx.Err() != nil {
 			return nil, true, c.ctxError(ctx, req, 0)
 		}
-		return nil, !isDialError(err), c.fail(req, KindNetwork, 0, "", "cannot reach Leiga: "+redactURL(err.Error(), u.String()), 0, err)
+		return nil, !isDialError(err), c.networkError(req, err, u.String())
 	}
 	defer hresp.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(hresp.Body, c.maxBody+1))
@@ -354,6 +355,25 @@ func (c *Client) ctxError(ctx context.Context, req Request, attempts int) *Error
 
 func (c *Client) fail(req Request, kind ErrorKind, status int, code, msg string, attempts int, cause error) *Error {
 	return &Error{Kind: kind, Method: req.Method, Path: req.Path, HTTPStatus: status, Code: code, Message: msg, Attempts: attempts, Err: cause}
+}
+
+// networkError words a failure to exchange with Leiga, naming the host
+// (never the query) and, for a host that does not resolve or refuses the
+// connection, what to fix: those are lasting, and not retried.
+func (c *Client) networkError(req Request, err error, url string) *Error {
+	host := c.base.Host
+	var dnsErr *net.DNSError
+	switch {
+	case errors.As(err, &dnsErr) && (dnsErr.IsNotFound || !dnsErr.IsTemporary):
+		e := c.fail(req, KindNetwork, 0, "", fmt.Sprintf("cannot resolve the host %s: check LEIGA_BASE_URL (now %s)", dnsErr.Name, c.base.Redacted()), 0, err)
+		e.Lasting = true
+		return e
+	case errors.Is(err, syscall.ECONNREFUSED):
+		e := c.fail(req, KindNetwork, 0, "", fmt.Sprintf("nothing answers at %s (connection refused): check LEIGA_BASE_URL (now %s), or the service is down", host, c.base.Redacted()), 0, err)
+		e.Lasting = true
+		return e
+	}
+	return c.fail(req, KindNetwork, 0, "", fmt.Sprintf("cannot reach Leiga at %s: %s", host, redactURL(err.Error(), url)), 0, err)
 }
 
 // isDialError reports whether err happened before any byte was sent.

@@ -31,8 +31,31 @@ type Error struct {
 	Message    string // Leiga's msg, or a description of the failure
 	Attempts   int    // how many times the request was sent
 	Err        error  // underlying cause, if any
+	// Lasting marks a failure that trying again cannot mend (the host does
+	// not resolve, nothing listens there, the base URL serves something
+	// else): it is not retried, and says what to fix.
+	Lasting bool
 
 	retryAfter time.Duration // from the Retry-After header
+}
+
+// WrongBaseURL reports a reply that does not come from the Leiga Open API:
+// a 404 or 405 for a path it serves, or a body that is not its envelope.
+// Such a failure is the base URL's, not the credentials'.
+func WrongBaseURL(err error) bool {
+	e, ok := AsError(err)
+	if !ok {
+		return false
+	}
+	switch {
+	case e.HTTPStatus == 404 || e.HTTPStatus == 405:
+		return true
+	case e.Kind == KindEnvelope && e.Code == "404":
+		return true
+	case e.Kind == KindDecode && e.HTTPStatus/100 == 2:
+		return true
+	}
+	return false
 }
 
 // Error renders the failure for a person or a model:

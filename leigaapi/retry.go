@@ -10,7 +10,7 @@ import (
 // retryDelay decides whether a failed attempt may be resent and how long to
 // wait first. sent is false when the request never left this machine.
 func (c *Client) retryDelay(err *Error, sent, idempotent bool, attempt int) (time.Duration, bool) {
-	if attempt >= c.attempts {
+	if attempt >= c.attempts || err.Lasting {
 		return 0, false
 	}
 	retry := false

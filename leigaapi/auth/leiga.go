@@ -46,6 +46,12 @@ func authorize[In any](ctx context.Context, a *leigaAuth, e endpoints.Endpoint[I
 // KindAuth error; transient failures pass unchanged.
 func (a *leigaAuth) rejected(err error) error {
 	e, ok := leigaapi.AsError(err)
+	if ok && leigaapi.WrongBaseURL(err) {
+		out := *e
+		out.Lasting = true
+		out.Message = fmt.Sprintf("%s answered %s, so the base URL does not serve the Leiga Open API: check LEIGA_BASE_URL (now %s; the default is %s). The credentials were not checked", e.Path, answerOf(e), a.api.BaseURL(), leigaapi.DefaultBaseURL)
+		return &out
+	}
 	if !ok || !isRejection(err) {
 		return err
 	}
@@ -124,4 +130,15 @@ func newLeigaSource(kind AuthKind, api *leigaapi.Client, clientID, secret, refre
 	a := &leigaAuth{api: api, clientID: clientID, secret: secret, log: cfg.log, redact: s.secrets.redact}
 	s.fetch = func(ctx context.Context, refresh string) (grant, error) { return fetch(a, ctx, refresh) }
 	return s
+}
+
+// answerOf words what came back for a wrong base URL.
+func answerOf(e *leigaapi.Error) string {
+	switch {
+	case e.HTTPStatus == 404 || e.HTTPStatus == 405 || e.Code == "404":
+		return fmt.Sprintf("%d (no such endpoint)", max(e.HTTPStatus, 404))
+	case e.Kind == leigaapi.KindDecode:
+		return "something that is not Leiga's JSON envelope"
+	}
+	return e.Message
 }

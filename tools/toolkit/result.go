@@ -278,8 +278,12 @@ func CleanMessage(s string) string {
 func hintFor(t *Tool, e *leigaapi.Error) string {
 	write := t != nil && !t.ReadOnly()
 	switch {
+	case e.Lasting:
+		return "."
 	case e.Kind == leigaapi.KindAuth:
 		return ". Check LEIGA_CLIENT_ID/LEIGA_SECRET or LEIGA_ACCESS_TOKEN."
+	case leigaapi.WrongBaseURL(e) && e.Code == "":
+		return ". The base URL may be wrong: check LEIGA_BASE_URL."
 	case (e.Kind == leigaapi.KindTimeout || e.Kind == leigaapi.KindNetwork || e.HTTPStatus >= 500) && write:
 		return ". The change may or may not have been applied: read it back before trying again."
 	case e.Kind == leigaapi.KindTimeout || e.Kind == leigaapi.KindNetwork || e.HTTPStatus >= 500 || e.HTTPStatus == 429:
