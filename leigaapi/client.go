@@ -2,7 +2,6 @@ package leigaapi
 
 import (
 	"bytes"
-	"syscall"
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"syscall"
 	"time"
 )
 

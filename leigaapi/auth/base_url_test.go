@@ -15,8 +15,11 @@ import (
 // or an HTML page gets an error about LEIGA_BASE_URL, not the credentials.
 func TestWrongBaseURLIsNotBlamedOnTheCredentials(t *testing.T) {
 	for name, reply := range map[string]func(w http.ResponseWriter){
-		"html 404":      func(w http.ResponseWriter) { w.WriteHeader(404); io.WriteString(w, "<html>Not Found</html>") },
-		"html 200":      func(w http.ResponseWriter) { w.Header().Set("Content-Type", "text/html"); io.WriteString(w, "<html>welcome</html>") },
+		"html 404": func(w http.ResponseWriter) { w.WriteHeader(404); io.WriteString(w, "<html>Not Found</html>") },
+		"html 200": func(w http.ResponseWriter) {
+			w.Header().Set("Content-Type", "text/html")
+			io.WriteString(w, "<html>welcome</html>")
+		},
 		"json 404 code": func(w http.ResponseWriter) { io.WriteString(w, `{"code":"404","msg":"no endpoint"}`) },
 	} {
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { reply(w) }))

@@ -484,7 +484,7 @@ func TestFaultUpstreamDown(t *testing.T) {
 		{"tag_add", map[string]any{"projectId": sandbox.DemoProjectMobile, "tagName": "down"}},
 		{"leiga_call_tool", map[string]any{"name": "issue_get", "arguments": map[string]any{"id": 10001}}},
 	} {
-		text, took := r.mustFail(t, call.name, call.args, "cannot reach Leiga")
+		text, took := r.mustFail(t, call.name, call.args, "nothing answers at "+addr, "check LEIGA_BASE_URL")
 		if took > 5*time.Second {
 			t.Errorf("%s with the upstream down took %s", call.name, took)
 		}
