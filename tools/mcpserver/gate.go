@@ -158,9 +158,28 @@ func (g *rpcGate) cancelled(raw []byte, m message) []byte {
 	return splice(raw, m.paramsSpan, b)
 }
 
+// internalNotFound is how mcp-go replies when a resource handler says the
+// resource does not exist: an internal error (its handler errors all map
+// to -32603).
+var internalNotFound = []byte(`"code":-32603,"message":"` + resourceNotFoundPrefix)
+
+// resourceNotFoundPrefix starts the message of server.ErrResourceNotFound.
+const resourceNotFoundPrefix = "resource not found"
+
+// notFound gives a missing resource the MCP resource-not-found code
+// (-32002) instead of mcp-go's internal error.
+func notFound(p []byte) []byte {
+	if !bytes.Contains(p, internalNotFound) {
+		return p
+	}
+	return bytes.Replace(p, internalNotFound, []byte(`"code":-32002,"message":"`+resourceNotFoundPrefix), 1)
+}
+
 // restore puts the original ids back into an outgoing message in place of
-// their tokens, and forgets those tokens.
+// their tokens, and forgets those tokens; a missing resource gets its MCP
+// error code.
 func (g *rpcGate) restore(p []byte) []byte {
+	p = notFound(p)
 	if g.pending.Load() == 0 || !bytes.Contains(p, g.quoted) {
 		return p
 	}

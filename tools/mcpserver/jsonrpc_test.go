@@ -153,3 +153,15 @@ func TestGateBeforeInitialize(t *testing.T) {
 		}
 	}
 }
+
+func TestMissingResourceGetsItsCode(t *testing.T) {
+	in := `{"jsonrpc":"2.0","id":3,"error":{"code":-32603,"message":"resource not found: leiga://issue/X-1"}}`
+	want := `{"jsonrpc":"2.0","id":3,"error":{"code":-32002,"message":"resource not found: leiga://issue/X-1"}}`
+	if got := string(newRPCGate(false).restore([]byte(in))); got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	other := `{"jsonrpc":"2.0","id":4,"error":{"code":-32603,"message":"Leiga is down"}}`
+	if got := string(newRPCGate(false).restore([]byte(other))); got != other {
+		t.Errorf("another internal error changed: %s", got)
+	}
+}

@@ -301,8 +301,31 @@ func ResourceJSON(ctx context.Context, d *Deps, data json.RawMessage) (string, e
 		return "", fmt.Errorf("the answer's data is not JSON: %w", err)
 	}
 	hideSecrets(&root)
+	dropEmpty(&root)
 	isoDates(&root, "", d.location())
 	return leigaapi.RedactContext(ctx, string(appendJSON(nil, &root))), nil
+}
+
+// dropEmpty removes null, "", [] and {} members at any depth, as results
+// leave empty fields out.
+func dropEmpty(n *node) {
+	switch n.kind {
+	case kObject:
+		kept := n.members[:0:0]
+		for i := range n.members {
+			m := n.members[i]
+			dropEmpty(&m.val)
+			if !m.val.empty() {
+				kept = append(kept, m)
+			}
+		}
+		n.members, n.raw, n.dirty = kept, nil, true
+	case kArray:
+		for i := range n.items {
+			dropEmpty(&n.items[i])
+		}
+		n.raw, n.dirty = nil, true
+	}
 }
 
 // isoDates rewrites epoch-millisecond date fields as ISO 8601 strings.
