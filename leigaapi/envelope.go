@@ -2,8 +2,13 @@ package leigaapi
 
 import (
 	"bytes"
+	"strings"
+	"unicode/utf8"
+
 	"encoding/json"
 	"fmt"
+
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/jsonscan"
 )
 
 // Envelope is Leiga's response wrapper: code "0" means success.
@@ -72,37 +77,9 @@ func snippet(b []byte) string {
 // reports false when it cannot (an escaped key, a msg with escapes), and
 // the caller decodes the envelope the slow way.
 func scanEnvelope(body []byte, env *Envelope) bool {
-	i := 1 // past '{'
-	for {
-		i = skipSpace(body, i)
-		if i >= len(body) || body[i] == '}' {
-			return true
-		}
-		if body[i] == ',' {
-			i = skipSpace(body, i+1)
-		}
-		if i >= len(body) || body[i] != '"' {
-			return false
-		}
-		end := skipString(body, i)
-		if end < 0 {
-			return false
-		}
-		key := body[i+1 : end-1]
-		if bytes.IndexByte(key, '\\') >= 0 {
-			return false
-		}
-		i = skipSpace(body, end)
-		if i >= len(body) || body[i] != ':' {
-			return false
-		}
-		i = skipSpace(body, i+1)
-		vend := skipValue(body, i)
-		if vend < 0 {
-			return false
-		}
-		val := body[i:vend]
-		switch string(key) {
+	for _, m := range jsonscan.Members(body, 0) {
+		val := body[m.Start:m.End]
+		switch m.Key {
 		case "code":
 			env.Code = val
 		case "data":
@@ -110,72 +87,16 @@ func scanEnvelope(body []byte, env *Envelope) bool {
 		case "msg":
 			if len(val) > 0 && val[0] == '"' {
 				inner := val[1 : len(val)-1]
-				if bytes.IndexByte(inner, '\\') >= 0 {
+				if bytes.IndexByte(inner, '\\') >= 0 || !utf8.Valid(inner) {
 					return false
 				}
 				env.Msg = string(inner)
 			}
 		default:
-			if bytes.EqualFold(key, []byte("code")) || bytes.EqualFold(key, []byte("data")) || bytes.EqualFold(key, []byte("msg")) {
+			if m.Escaped || strings.EqualFold(m.Key, "code") || strings.EqualFold(m.Key, "data") || strings.EqualFold(m.Key, "msg") {
 				return false // encoding/json would match it case-insensitively
 			}
 		}
-		i = vend
 	}
-}
-
-func skipSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// skipString returns the index after the string starting at b[i], or -1.
-func skipString(b []byte, i int) int {
-	for i++; i < len(b); i++ {
-		switch b[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1
-		}
-	}
-	return -1
-}
-
-// skipValue returns the index after the value starting at b[i] (b is
-// valid JSON), or -1.
-func skipValue(b []byte, i int) int {
-	if i >= len(b) {
-		return -1
-	}
-	switch b[i] {
-	case '"':
-		return skipString(b, i)
-	case '{', '[':
-		depth := 0
-		for ; i < len(b); i++ {
-			switch b[i] {
-			case '"':
-				j := skipString(b, i)
-				if j < 0 {
-					return -1
-				}
-				i = j - 1
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return i + 1
-				}
-			}
-		}
-		return -1
-	}
-	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != ' ' && b[i] != '\n' && b[i] != '\t' && b[i] != '\r' {
-		i++
-	}
-	return i
+	return true
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/leiga-mcp/leiga-mcp/leigaapi/jsonscan"
 )
 
 // JSON-RPC error codes the gate answers with.
@@ -65,7 +67,7 @@ func parseMessage(raw []byte) (message, *rpcError) {
 	if !json.Valid(raw) {
 		return m, &rpcError{Code: codeParseError, Message: "Parse error: the message is not valid JSON"}
 	}
-	i := skipSpace(raw, 0)
+	i := jsonscan.Space(raw, 0)
 	switch raw[i] {
 	case '{':
 	case '[':
@@ -156,85 +158,8 @@ func exactInJSON(id json.RawMessage) bool {
 // raw[i]. It expects valid JSON and stops early on anything else.
 func objectMembers(raw []byte, i int) []member {
 	var out []member
-	i = skipSpace(raw, i+1)
-	for i < len(raw) && raw[i] == '"' {
-		end := skipString(raw, i)
-		var name string
-		if key := raw[i+1 : max(end-1, i+1)]; bytes.IndexByte(key, '\\') < 0 {
-			name = string(key)
-		} else {
-			_ = json.Unmarshal(raw[i:end], &name)
-		}
-		i = skipSpace(raw, end)
-		if i >= len(raw) || raw[i] != ':' {
-			return out
-		}
-		i = skipSpace(raw, i+1)
-		if i >= len(raw) {
-			return out
-		}
-		vend := skipValue(raw, i)
-		out = append(out, member{name: name, start: i, end: vend})
-		i = skipSpace(raw, vend)
-		if i >= len(raw) || raw[i] != ',' {
-			return out
-		}
-		i = skipSpace(raw, i+1)
+	for _, m := range jsonscan.Members(raw, i) {
+		out = append(out, member{name: m.Key, start: m.Start, end: m.End})
 	}
 	return out
-}
-
-// skipSpace returns the index of the first non-space byte at or after i.
-func skipSpace(raw []byte, i int) int {
-	for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// skipString returns the index just past the string starting at raw[i].
-func skipString(raw []byte, i int) int {
-	i++
-	for i < len(raw) {
-		j := bytes.IndexAny(raw[i:], `"\`)
-		if j < 0 {
-			return len(raw)
-		}
-		i += j
-		if raw[i] == '"' {
-			return i + 1
-		}
-		i += 2
-	}
-	return len(raw)
-}
-
-// skipValue returns the index just past the value starting at raw[i].
-func skipValue(raw []byte, i int) int {
-	switch raw[i] {
-	case '"':
-		return skipString(raw, i)
-	case '{', '[':
-		depth := 0
-		for i < len(raw) {
-			switch raw[i] {
-			case '"':
-				i = skipString(raw, i)
-				continue
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return i + 1
-				}
-			}
-			i++
-		}
-		return len(raw)
-	}
-	for i < len(raw) && strings.IndexByte(",}] \t\r\n", raw[i]) < 0 {
-		i++
-	}
-	return i
 }
