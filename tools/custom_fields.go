@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
 	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 )
 
 // Fields by their display name ("Severity": "Major", "Estimate": "4h"),
@@ -112,7 +112,7 @@ func fieldValue(ctx context.Context, r *resolve.Resolver, p resolve.Ref, def end
 		if len(texts) != 1 {
 			return nil, nil, fmt.Errorf("takes one number")
 		}
-		n, ok := numberOrHours(texts[0])
+		n, ok := toolkit.Hours(texts[0])
 		if !ok {
 			return nil, nil, fmt.Errorf("want a number (hours may be 2h, 90m or 1h30m), got %q", texts[0])
 		}
@@ -139,32 +139,6 @@ func valueTexts(v any) []string {
 		return nil
 	}
 	return []string{fmt.Sprint(v)}
-}
-
-// numberOrHours reads "3", "1.5", "2h", "90m" or "1h30m".
-func numberOrHours(s string) (float64, bool) {
-	s = strings.TrimSpace(s)
-	if f, err := strconv.ParseFloat(s, 64); err == nil {
-		return f, true
-	}
-	var h, m float64
-	rest := strings.ToLower(s)
-	if i := strings.Index(rest, "h"); i > 0 {
-		v, err := strconv.ParseFloat(strings.TrimSpace(rest[:i]), 64)
-		if err != nil {
-			return 0, false
-		}
-		h, rest = v, strings.TrimLeft(rest[i+1:], "ours ")
-	}
-	if rest != "" {
-		num := strings.TrimRight(rest, "minutes ")
-		v, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
-		if err != nil {
-			return 0, false
-		}
-		m = v
-	}
-	return h + m/60, true
 }
 
 // sortedKeys returns a map's keys in order.

@@ -117,7 +117,7 @@ func (c coercer) coerce(doc any, t reflect.Type) (any, bool) {
 		}
 	case reflect.Float32, reflect.Float64:
 		if s, ok := doc.(string); ok {
-			if f, ok := hours(s); ok {
+			if f, ok := Hours(s); ok {
 				return json.Number(strconv.FormatFloat(f, 'f', -1, 64)), true
 			}
 		}
@@ -149,8 +149,10 @@ func (c coercer) millis(doc any) (any, bool) {
 // durationForm is hours given as a duration: 2h, 90m, 1h30m, 1.5h, 2 hours.
 var durationForm = regexp.MustCompile(`^(?:(\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?\s*(?:(\d+(?:\.\d+)?)\s*m(?:in(?:utes?|s)?)?)?$`)
 
-// hours reads a number of hours from "1.5", "2h", "90m" or "1h30m".
-func hours(s string) (float64, bool) {
+// Hours reads a number of hours from "1.5", "2h", "90m", "1h30m" or
+// "2 hours": the one reader of durations for every argument that takes
+// hours.
+func Hours(s string) (float64, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if f, err := strconv.ParseFloat(s, 64); err == nil {
 		return f, true
