@@ -41,6 +41,7 @@ func uploadFile(ctx context.Context, t *toolkit.Tool, d *toolkit.Deps, u *schema
 		return nil, uploadError("", "give either contentBase64 or path, not both")
 	case u.ContentBase64 != "":
 		data, err = decodeUploadBase64(u.ContentBase64)
+		u.ContentBase64 = "" // let the encoded form go: a large file is held once
 	case u.Path != "":
 		data, err = readUploadPath(u.Path, d.UploadDirs)
 	default:
@@ -50,6 +51,7 @@ func uploadFile(ctx context.Context, t *toolkit.Tool, d *toolkit.Deps, u *schema
 		return nil, err
 	}
 	mp, err := multipartFile(u.FileName, data)
+	data = nil
 	if err != nil {
 		return nil, err
 	}

@@ -90,7 +90,7 @@ func (r *gatedReader) Read(p []byte) (int, error) {
 			r.replies.reply(rej)
 			continue
 		}
-		r.buf = append(a.out, '\n')
+		r.buf = append(liftBlobs(a.message, a.out), '\n')
 	}
 	n := copy(p, r.buf)
 	r.buf = r.buf[n:]

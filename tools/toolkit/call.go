@@ -84,6 +84,14 @@ func (t *Tool) decode(raw json.RawMessage, doc any) (any, error) {
 		ptr = reflect.New(t.inputType)
 		in = ptr.Interface()
 	}
+	if raw == nil && doc != nil {
+		// The arguments held large values put aside: decode the document.
+		b, err := json.Marshal(doc)
+		if err != nil {
+			return nil, err
+		}
+		raw = b
+	}
 	if len(bytes.TrimSpace(raw)) > 0 && !bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.DisallowUnknownFields()

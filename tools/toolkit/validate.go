@@ -43,6 +43,10 @@ func (t *Tool) validateArgs(raw json.RawMessage, c coercer) (json.RawMessage, an
 	if _, ok := doc.(map[string]any); !ok {
 		return nil, nil, &ArgumentError{Tool: t.Name, Problems: []string{fmt.Sprintf("arguments must be a JSON object, got %s", jsonKind(doc))}}
 	}
+	if bytes.Contains(raw, []byte(blobPrefix)) {
+		restoreBlobs(doc)
+		raw = nil // decode from doc; raw still holds the tokens
+	}
 	if coerced, changed := c.coerce(doc, t.inputType); changed {
 		if raw, err = json.Marshal(coerced); err != nil {
 			return nil, nil, err
