@@ -229,6 +229,8 @@ func TestDeploymentWiring(t *testing.T) {
 		{"liveness probe: GET /healthz on the http port", probe(c.LivenessProbe) == "/healthz on http" && port("http") != nil, probe(c.LivenessProbe)},
 		{"readiness probe: GET /readyz on the http port", probe(c.ReadinessProbe) == "/readyz on http", probe(c.ReadinessProbe)},
 		{"serves streamable HTTP on all interfaces at the http port", slices.Contains(c.Args, "--transport=http") && port("http") != nil && slices.Contains(c.Args, "--addr=0.0.0.0:"+strconv.Itoa(int(port("http").ContainerPort))), c.Args},
+		{"runs stateless, so that any replica answers any request", slices.Contains(c.Args, "--stateless"), c.Args},
+		{"the Service has no session affinity (the replicas are stateless)", m.service.Spec.SessionAffinity == "" || m.service.Spec.SessionAffinity == corev1.ServiceAffinityNone, m.service.Spec.SessionAffinity},
 		{"the image has a version tag", regexp.MustCompile(`:v\d+\.\d+\.\d+$`).MatchString(c.Image), c.Image},
 	}
 	for _, ref := range []string{"LEIGA_CLIENT_ID", "LEIGA_SECRET", "LEIGA_MCP_AUTH_TOKEN"} {
@@ -299,8 +301,8 @@ func TestDeploymentResources(t *testing.T) {
 	if lim.Value() != 2*req.Value() {
 		t.Errorf("memory limit %s is not twice the request %s", lim.String(), req.String())
 	}
-	if min := resource.MustParse("40Mi"); req.Cmp(min) < 0 {
-		t.Errorf("memory request %s is below 40Mi, under 2x the measured steady RSS (~23 MiB)", req.String())
+	if min := resource.MustParse("52Mi"); req.Cmp(min) < 0 {
+		t.Errorf("memory request %s is below 52Mi, under about 2x the measured steady RSS (~28 MiB with the metrics library)", req.String())
 	}
 	goMemLimit := env(t, c, "GOMEMLIMIT").Value
 	n, err := parseGoMemLimit(goMemLimit)

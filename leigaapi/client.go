@@ -38,6 +38,8 @@ type Options struct {
 	HTTPClient       *http.Client  // default: pooled transport, proxy from environment
 	Logger           *slog.Logger
 	UserAgent        string
+	// Observer, when set, is told of every HTTP exchange (metrics).
+	Observer Observer
 }
 
 // Client calls the Leiga Open API. It is safe for concurrent use.
@@ -51,6 +53,7 @@ type Client struct {
 	retryAfter time.Duration
 	log        *slog.Logger
 	userAgent  string
+	observe    Observer
 	backoff    func(attempt int) time.Duration
 }
 
@@ -74,6 +77,7 @@ func New(opts Options) (*Client, error) {
 		retryAfter: opts.MaxRetryAfter,
 		log:        opts.Logger,
 		userAgent:  opts.UserAgent,
+		observe:    opts.Observer,
 		backoff:    jitteredBackoff,
 	}
 	if c.http == nil {
@@ -290,7 +294,15 @@ func (c *Client) send(ctx context.Context, req Request, body []byte, token strin
 	if token != "" {
 		hreq.Header.Set("accessToken", token)
 	}
+	start := time.Now()
 	hresp, err := c.http.Do(hreq)
+	if c.observe != nil {
+		status := 0
+		if err == nil {
+			status = hresp.StatusCode
+		}
+		c.observe(Exchange{Method: req.Method, Path: req.Path, Status: status, Duration: time.Since(start)})
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, true, c.ctxError(ctx, req, 0)

@@ -87,6 +87,7 @@ type ManagedSource struct {
 	now      func() time.Time
 	log      *slog.Logger
 	fetch    fetchFunc
+	renewed  func(outcome string) // nil: nobody listens
 
 	cur atomic.Pointer[grant]
 	sf  singleflight.Group
@@ -112,6 +113,7 @@ func newManagedSource(kind AuthKind, clientID, issuer, seedRefresh, identity str
 		cache:    cache,
 		now:      cfg.now,
 		log:      cfg.log,
+		renewed:  cfg.renewed,
 	}
 	if !cfg.private {
 		leigaapi.RegisterSecretHolder(s)
@@ -208,6 +210,7 @@ func (s *ManagedSource) renew(ctx context.Context) (string, error) {
 	}
 	start := s.now()
 	g, err := s.fetch(ctx, refresh)
+	s.observeRenewal(err)
 	if err != nil {
 		if cur != nil && cur.valid(now) && !isRejection(err) {
 			// Transient failure with a token that has not expired yet: keep
@@ -238,6 +241,21 @@ func (s *ManagedSource) renew(ctx context.Context) (string, error) {
 	s.log.Debug("leiga token obtained", "credentials", s.kind, "client_id", s.clientID, "lifetime", g.lifetime)
 	s.persist(&g)
 	return g.access, nil
+}
+
+// observeRenewal tells the renewal observer, if any, how a fetch ended.
+func (s *ManagedSource) observeRenewal(err error) {
+	if s.renewed == nil {
+		return
+	}
+	switch {
+	case err == nil:
+		s.renewed(RenewalOK)
+	case isRejection(err):
+		s.renewed(RenewalRejected)
+	default:
+		s.renewed(RenewalFailed)
+	}
 }
 
 // fromCache returns the cached grant, consulted on the first renewal (and,

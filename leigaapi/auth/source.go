@@ -14,7 +14,24 @@ type SourceOption func(*sourceConfig)
 type sourceConfig struct {
 	now     func() time.Time
 	log     *slog.Logger
-	private bool // per-request credentials: secrets redacted in their own requests only
+	private bool                 // per-request credentials: secrets redacted in their own requests only
+	renewed func(outcome string) // told of every token fetch; nil: nobody listens
+}
+
+// Outcomes of a token fetch, as the observer of WithRenewalObserver hears
+// them.
+const (
+	RenewalOK       = "ok"       // a new token was obtained
+	RenewalRejected = "rejected" // the credentials (or the refresh token) were refused
+	RenewalFailed   = "error"    // a transient failure: network, timeout, 5xx
+)
+
+// WithRenewalObserver makes a renewable source call observe after every
+// token fetch from Leiga or the OAuth2 token endpoint (not after a load
+// from the token cache) with its outcome: RenewalOK, RenewalRejected or
+// RenewalFailed. It runs inside the single renewal, so it must be quick.
+func WithRenewalObserver(observe func(outcome string)) SourceOption {
+	return func(c *sourceConfig) { c.renewed = observe }
 }
 
 // WithClock makes the source read time from now (tests).

@@ -1,11 +1,12 @@
 package cli
 
 import (
-	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"log/slog"
 
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/auth"
 	"github.com/leiga-mcp/leiga-mcp/tools"
+	"github.com/leiga-mcp/leiga-mcp/tools/mcpserver"
+	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 )
 
 // app is a configured server: logger, selected tools and the Leiga client.
@@ -20,6 +21,12 @@ type app struct {
 	// headerSources holds per-client credentials sent in HTTP headers.
 	headerSources *auth.SourceRegistry
 	closers       []func()
+	// metrics count calls, upstream requests, renewals and look-ups
+	// (served at /metrics over HTTP).
+	metrics *mcpserver.Metrics
+	// audit records writes (LEIGA_AUDIT_LOG; nil: off), auditDest says where.
+	audit     *mcpserver.AuditLog
+	auditDest string
 }
 
 // app builds the logger, the tool selection and the upstream client.
@@ -37,7 +44,7 @@ func (c *config) app(env Env) (*app, error) {
 	if err != nil {
 		return nil, usageError{err.Error()}
 	}
-	rt := &app{cfg: c, log: log, registry: reg, tools: selected, env: env}
+	rt := &app{cfg: c, log: log, registry: reg, tools: selected, env: env, metrics: mcpserver.NewMetrics(version())}
 	if err := rt.connect(); err != nil {
 		return nil, err
 	}

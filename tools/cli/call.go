@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 )
@@ -44,13 +45,18 @@ func runCall(args []string, env Env) error {
 		return err
 	}
 	defer rt.close()
+	if err := rt.openAudit(); err != nil {
+		return err
+	}
 	tool := rt.find(pos[0])
 	if tool == nil {
 		return usagef("tool %q is not served with these flags%s", pos[0], rt.suggest(pos[0]))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	start := time.Now()
 	res := tool.Call(ctx, rt.deps, callArgs)
+	rt.audit.Record(ctx, tool, rt.deps, callArgs, res, time.Since(start))
 	text := resultText(res)
 	if res.IsError {
 		fmt.Fprintln(env.Stderr, text)

@@ -32,6 +32,10 @@ type config struct {
 	Timeout     time.Duration
 	JSON        bool // tools --json
 	Limits      limits
+	// Stateless serves streamable HTTP without sessions (--stateless).
+	Stateless bool
+	// MetricsAddr serves /metrics on a listener of its own (--metrics-addr).
+	MetricsAddr string
 }
 
 // limits are the server's resource limits (see README, Limits).
@@ -88,10 +92,11 @@ func (c *config) defaults(env Env) error {
 	setIf(&c.BaseURL, "LEIGA_BASE_URL")
 	setIf(&c.LogLevel, "LEIGA_LOG_LEVEL")
 	setIf(&c.LogFormat, "LEIGA_LOG_FORMAT")
+	setIf(&c.MetricsAddr, "LEIGA_MCP_METRICS_ADDR")
 	c.Toolsets = splitList(getenv("LEIGA_TOOLSETS"))
 	c.Tools = splitList(getenv("LEIGA_TOOLS"))
 	c.Exclude = splitList(getenv("LEIGA_EXCLUDE_TOOLS"))
-	for key, dst := range map[string]*bool{"LEIGA_READ_ONLY": &c.ReadOnly, "LEIGA_SANDBOX": &c.Sandbox} {
+	for key, dst := range map[string]*bool{"LEIGA_READ_ONLY": &c.ReadOnly, "LEIGA_SANDBOX": &c.Sandbox, "LEIGA_MCP_STATELESS": &c.Stateless} {
 		if v := getenv(key); v != "" {
 			b, err := strconv.ParseBool(v)
 			if err != nil {
@@ -136,7 +141,20 @@ func (c *config) logFlags(fs *flag.FlagSet) {
 func (c *config) serveFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Transport, "transport", c.Transport, "stdio, sse or http (env LEIGA_MCP_TRANSPORT)")
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address for sse and http (env LEIGA_MCP_ADDR)")
+	fs.BoolVar(&c.Stateless, "stateless", c.Stateless, "streamable HTTP without sessions: any replica answers any request; legacy SSE off (env LEIGA_MCP_STATELESS)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr, "serve /metrics on this address instead of the main listener (env LEIGA_MCP_METRICS_ADDR)")
 	c.Limits.flags(fs)
+}
+
+// checkServe validates the transport options of the serve command.
+func (c *config) checkServe() error {
+	switch {
+	case c.Stateless && c.Transport != "http":
+		return fmt.Errorf("--stateless (LEIGA_MCP_STATELESS) needs --transport http: stateless mode is streamable HTTP's; stdio and legacy SSE keep a session")
+	case c.MetricsAddr != "" && c.Transport == "stdio":
+		return fmt.Errorf("--metrics-addr (LEIGA_MCP_METRICS_ADDR) needs --transport http or sse")
+	}
+	return nil
 }
 
 // check validates values flags cannot type-check.

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"cmp"
 	"context"
+	"net"
 	"net/http"
 	"os/signal"
 	"strings"
@@ -24,21 +26,35 @@ func runServe(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	if err := c.checkServe(); err != nil {
+		return usageError{err.Error()}
+	}
 	rt, err := c.app(env)
 	if err != nil {
 		return err
 	}
 	defer rt.close()
+	if err := rt.openAudit(); err != nil {
+		return err
+	}
 	authToken := env.value("LEIGA_MCP_AUTH_TOKEN")
 	if c.Transport != "stdio" {
 		if err := mcpserver.CheckBind(c.Addr, authToken); err != nil {
 			return usageError{err.Error()}
 		}
 	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			return usagef("invalid --metrics-addr %q: want host:port, e.g. 127.0.0.1:9464", c.MetricsAddr)
+		}
+		if err := mcpserver.CheckBind(c.MetricsAddr, authToken); err != nil {
+			return usagef("--metrics-addr: %v", err)
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	s := rt.server()
-	rt.log.Info("leiga-mcp starting", "version", version(), "transport", c.Transport, "tools", len(rt.tools), "upstream", rt.upstream)
+	rt.log.Info("leiga-mcp starting", "version", version(), "transport", c.Transport, "stateless", c.Stateless, "tools", len(rt.tools), "upstream", rt.upstream, "audit", cmp.Or(rt.auditDest, "off"))
 	if c.Transport == "stdio" {
 		return mcpserver.ServeStdio(ctx, s, env.Stdin, env.Stdout, mcpserver.StdioConfig{Logger: rt.log, MaxMessage: int64(c.Limits.MaxMessage)})
 	}
@@ -65,6 +81,10 @@ func (rt *app) httpConfig() mcpserver.HTTPConfig {
 		ReadTimeout:  l.ReadTimeout,
 		IdleTimeout:  l.IdleTimeout,
 		WriteTimeout: l.WriteTimeout,
+		Stateless:    rt.cfg.Stateless,
+		Ready:        rt.ready,
+		Metrics:      rt.metrics,
+		MetricsAddr:  rt.cfg.MetricsAddr,
 		ContextFunc:  rt.requestContext,
 		Logger:       rt.log,
 	}
@@ -112,6 +132,8 @@ func (rt *app) server() *server.MCPServer {
 		Deps:                rt.deps,
 		Logger:              rt.log,
 		MaxCalls:            rt.cfg.Limits.MaxCalls,
+		Metrics:             rt.metrics,
+		Audit:               rt.audit,
 	})
 }
 

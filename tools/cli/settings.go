@@ -30,6 +30,7 @@ const (
 	groupUpstream    = "Upstream"
 	groupLogging     = "Logging"
 	groupLimits      = "Limits"
+	groupOperations  = "Operations"
 	groupTesting     = "Tests"
 )
 
@@ -55,6 +56,7 @@ var settings = []setting{
 	{"LEIGA_MCP_ADDR", "--addr", "`127.0.0.1:8080`", "listen address for `sse` and `http`", groupServer},
 	{"LEIGA_MCP_AUTH_TOKEN", "", "", "bearer token HTTP clients must send; required to bind a non-loopback address", groupServer},
 	{"LEIGA_MCP_ALLOWED_ORIGINS", "", "", "extra browser origins allowed over HTTP (loopback origins always are)", groupServer},
+	{"LEIGA_MCP_STATELESS", "--stateless", "off", "streamable HTTP without sessions (needs `http`): any replica answers any request, so N replicas run behind any load balancer; the legacy SSE endpoints are off (see Team deployment)", groupServer},
 
 	{"LEIGA_TOOLSETS", "--toolsets", "`default`", "comma-separated toolsets, `all` or `default`", groupTools},
 	{"LEIGA_TOOLS", "--tools", "", "tools served on top of the toolsets (`--tools X` alone: the default set plus X)", groupTools},
@@ -78,6 +80,9 @@ var settings = []setting{
 	{"LEIGA_MCP_WRITE_TIMEOUT", "--write-timeout", "`30s`", "a write that makes no progress for this long drops the connection", groupLimits},
 	{"LEIGA_MCP_MAX_BODY", "--max-body", "`4MiB`", "largest HTTP request body", groupLimits},
 	{"LEIGA_MCP_MAX_MESSAGE", "--max-message", "`40MiB`", "largest stdio message", groupLimits},
+
+	{"LEIGA_MCP_METRICS_ADDR", "--metrics-addr", "the main listener, behind the bearer token", "serve Prometheus `/metrics` on this address instead, e.g. `127.0.0.1:9464`: open on loopback; any other address needs `LEIGA_MCP_AUTH_TOKEN`, and the scraper sends it", groupOperations},
+	{"LEIGA_AUDIT_LOG", "", "off", "append one JSON line per write (create, update, delete) to this file (created with mode 0600; a file others can read is refused), or `stderr`", groupOperations},
 }
 
 // value returns the environment variable name, which must be a row of

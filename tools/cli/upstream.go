@@ -30,13 +30,14 @@ const sandboxAppURL = "https://sandbox.leiga.invalid"
 // environment.
 func (rt *app) connect() error {
 	c := rt.cfg
-	opts := leigaapi.Options{BaseURL: c.BaseURL, Timeout: c.Timeout, Logger: rt.log, UserAgent: "leiga-mcp/" + version()}
+	opts := leigaapi.Options{BaseURL: c.BaseURL, Timeout: c.Timeout, Logger: rt.log, UserAgent: "leiga-mcp/" + version(), Observer: rt.metrics.ObserveUpstream}
+	sourceOpts := []auth.SourceOption{auth.WithSourceLogger(rt.log), auth.WithRenewalObserver(rt.metrics.TokenRenewed)}
 	upstream := c.BaseURL
 	loc, err := resolve.LoadLocation(rt.env.value("LEIGA_TZ"))
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	resolverOpts := resolve.Options{Me: strings.TrimSpace(rt.env.value("LEIGA_USER")), Location: loc}
+	resolverOpts := resolve.Options{Me: strings.TrimSpace(rt.env.value("LEIGA_USER")), Location: loc, OnLookup: rt.metrics.ResolverLookup}
 	var newSource func(authAPI *leigaapi.Client) (leigaapi.TokenSource, error)
 	if c.Sandbox {
 		seed := sandbox.DemoSeed()
@@ -53,7 +54,7 @@ func (rt *app) connect() error {
 		opts.BaseURL, upstream = sandboxBaseURL, "sandbox"
 		opts.HTTPClient = &http.Client{Transport: sb.Transport()}
 		newSource = func(authAPI *leigaapi.Client) (leigaapi.TokenSource, error) {
-			return auth.NewPermanentSource(authAPI, sandbox.ClientID, sandbox.Secret, nil, auth.WithSourceLogger(rt.log)), nil
+			return auth.NewPermanentSource(authAPI, sandbox.ClientID, sandbox.Secret, nil, sourceOpts...), nil
 		}
 	} else {
 		if c.SandboxSeed != "" {
@@ -70,7 +71,7 @@ func (rt *app) connect() error {
 			cache = nil
 		}
 		newSource = func(authAPI *leigaapi.Client) (leigaapi.TokenSource, error) {
-			return auth.NewTokenSource(authAPI, creds, cache, auth.WithSourceLogger(rt.log))
+			return auth.NewTokenSource(authAPI, creds, cache, sourceOpts...)
 		}
 	}
 	authAPI, err := leigaapi.New(opts)
@@ -106,7 +107,7 @@ func (rt *app) connect() error {
 	if err := rt.checkUser(resolverOpts.Me); err != nil {
 		return err
 	}
-	rt.headerSources = auth.NewSourceRegistry(authAPI, 0, auth.WithSourceLogger(rt.log))
+	rt.headerSources = auth.NewSourceRegistry(authAPI, 0, sourceOpts...)
 	return nil
 }
 

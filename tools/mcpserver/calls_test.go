@@ -13,7 +13,7 @@ import (
 func TestCallLimit(t *testing.T) {
 	slots := newCallSlots(2)
 	release := make(chan struct{})
-	h := slots.limit(discardLog, func(context.Context, mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	h := slots.limit(discardLog, nil, func(context.Context, mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		<-release
 		return mcp.NewToolResultText("done"), nil
 	})

@@ -12,7 +12,8 @@ import (
 )
 
 // harden wraps h with the checks every request passes first: Host and
-// Origin (DNS rebinding), the bearer token, the X-MCP-* narrowing headers,
+// Origin (DNS rebinding), the bearer token (all paths but the probes),
+// the X-MCP-* narrowing headers,
 // the body (size and read timeout), and a write timeout on the response.
 func harden(h http.Handler, cfg HTTPConfig) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -24,7 +25,7 @@ func harden(h http.Handler, cfg HTTPConfig) http.Handler {
 			http.Error(w, fmt.Sprintf("forbidden: Origin %q is not allowed (set LEIGA_MCP_ALLOWED_ORIGINS to allow it)", origin), http.StatusForbidden)
 			return
 		}
-		if cfg.AuthToken != "" && r.URL.Path != "/healthz" && !bearerMatches(r.Header.Values("Authorization"), cfg.AuthToken) {
+		if cfg.AuthToken != "" && !probePath(r.URL.Path) && !bearerMatches(r.Header.Values("Authorization"), cfg.AuthToken) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="leiga-mcp"`)
 			http.Error(w, "unauthorized: send Authorization: Bearer <LEIGA_MCP_AUTH_TOKEN>", http.StatusUnauthorized)
 			return
@@ -41,6 +42,11 @@ func harden(h http.Handler, cfg HTTPConfig) http.Handler {
 		h.ServeHTTP(dw, r)
 	})
 }
+
+// probePath reports whether path is a health probe, which needs no bearer
+// token (kubelets and load balancers cannot send one) and reveals nothing
+// sensitive.
+func probePath(path string) bool { return path == "/healthz" || path == "/readyz" }
 
 // hostAllowed rejects a non-loopback Host header on a loopback listener.
 func hostAllowed(r *http.Request) bool {

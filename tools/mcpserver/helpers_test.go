@@ -28,8 +28,8 @@ func testMCPServer(max int) *server.MCPServer {
 	big := func(context.Context, mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		return mcp.NewToolResultText(strings.Repeat("x", 16<<10)), nil
 	}
-	s.AddTool(mcp.NewTool("echo", mcp.WithReadOnlyHintAnnotation(true)), slots.limit(discardLog, echo))
-	s.AddTool(mcp.NewTool("big", mcp.WithReadOnlyHintAnnotation(true)), slots.limit(discardLog, big))
+	s.AddTool(mcp.NewTool("echo", mcp.WithReadOnlyHintAnnotation(true)), slots.limit(discardLog, nil, echo))
+	s.AddTool(mcp.NewTool("big", mcp.WithReadOnlyHintAnnotation(true)), slots.limit(discardLog, nil, big))
 	return s
 }
 

@@ -40,6 +40,19 @@ type HTTPConfig struct {
 	IdleTimeout  time.Duration // a keep-alive connection's wait for its next request (DefaultIdleTimeout)
 	WriteTimeout time.Duration // one write to a client that makes no progress (DefaultWriteTimeout)
 
+	// Stateless serves streamable HTTP without sessions, so that any
+	// replica can answer any request (see stateless.go); the legacy SSE
+	// endpoints are off. It needs Streamable.
+	Stateless bool
+	// Ready is the /readyz check (nil: always ready); its verdict is
+	// reused for ReadyTTL (DefaultReadyTTL).
+	Ready    ReadyCheck
+	ReadyTTL time.Duration
+	// Metrics, when set, are served at /metrics behind AuthToken, or on
+	// their own listener at MetricsAddr (ServeHTTP) when that is set.
+	Metrics     *Metrics
+	MetricsAddr string
+
 	// ContextFunc adds per-request values (credentials) to the context
 	// tool handlers see.
 	ContextFunc func(ctx context.Context, r *http.Request) context.Context
@@ -86,8 +99,10 @@ func CheckBind(addr, authToken string) error {
 }
 
 // Handler returns the hardened HTTP handler for s: streamable HTTP at /mcp
-// (when cfg.Streamable), legacy SSE at /sse and /message, and /healthz.
-// The returned close function ends every open session.
+// (when cfg.Streamable), legacy SSE at /sse and /message (unless
+// cfg.Stateless), /healthz, /readyz, and /metrics (when cfg.Metrics is set
+// and cfg.MetricsAddr is not). The returned close function ends every open
+// session.
 func Handler(s *server.MCPServer, cfg HTTPConfig) (http.Handler, func(context.Context) error) {
 	h, closeAll, _ := newHandler(s, cfg.withDefaults())
 	return h, closeAll
@@ -101,34 +116,52 @@ func newHandler(s *server.MCPServer, cfg HTTPConfig) (http.Handler, func(context
 		ctxFunc = func(ctx context.Context, _ *http.Request) context.Context { return ctx }
 	}
 	ss := newSessions(cfg.MaxSessions)
-	streams := newSSEStreams()
 	mux := http.NewServeMux()
-	sse := server.NewSSEServer(s,
-		server.WithSSEEndpoint("/sse"),
-		server.WithMessageEndpoint("/message"),
-		server.WithUseFullURLForMessageEndpoint(false),
-		server.WithKeepAlive(true),
-		server.WithSSEContextFunc(ctxFunc),
-		server.WithSessionIDGenerator(streams.sessionID),
-	)
-	mux.Handle("/sse", streams.streamGuard(sse, ss))
-	mux.Handle("/message", streams.messageGuard(sse))
-	closers := []func(context.Context) error{sse.Shutdown}
+	var closers []func(context.Context) error
+	if cfg.Stateless {
+		mux.HandleFunc("/sse", legacySSEOff)
+		mux.HandleFunc("/message", legacySSEOff)
+	} else {
+		streams := newSSEStreams()
+		sse := server.NewSSEServer(s,
+			server.WithSSEEndpoint("/sse"),
+			server.WithMessageEndpoint("/message"),
+			server.WithUseFullURLForMessageEndpoint(false),
+			server.WithKeepAlive(true),
+			server.WithSSEContextFunc(ctxFunc),
+			server.WithSessionIDGenerator(streams.sessionID),
+		)
+		mux.Handle("/sse", streams.streamGuard(sse, ss))
+		mux.Handle("/message", streams.messageGuard(sse))
+		closers = append(closers, sse.Shutdown)
+	}
 	if cfg.Streamable {
-		streamable := server.NewStreamableHTTPServer(s,
+		opts := []server.StreamableHTTPOption{
 			server.WithEndpointPath("/mcp"),
-			server.WithSessionIdManager(ss),
-			server.WithSessionIdleTTL(cfg.SessionIdle),
 			server.WithHTTPContextFunc(ctxFunc),
 			server.WithStreamableHTTPLogger(cfg.Logger),
-		)
-		mux.Handle("/mcp", streamableGuard(streamable, ss, newRPCGate(false)))
-		closers = append(closers, streamable.Shutdown)
+		}
+		var guarded http.Handler
+		if cfg.Stateless {
+			streamable := server.NewStreamableHTTPServer(s, append(opts, server.WithStateLess(true))...)
+			guarded = statelessGuard(streamable, newRPCGate(false))
+			closers = append(closers, streamable.Shutdown)
+		} else {
+			streamable := server.NewStreamableHTTPServer(s, append(opts,
+				server.WithSessionIdManager(ss), server.WithSessionIdleTTL(cfg.SessionIdle))...)
+			guarded = streamableGuard(streamable, ss, newRPCGate(false))
+			closers = append(closers, streamable.Shutdown)
+		}
+		mux.Handle("/mcp", guarded)
 	}
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
 		io.WriteString(w, "ok\n")
 	})
+	mux.Handle("/readyz", newReadiness(cfg.Ready, cfg.ReadyTTL, cfg.Logger))
+	if cfg.Metrics != nil && cfg.MetricsAddr == "" {
+		mux.Handle("/metrics", cfg.Metrics.Handler())
+	}
 	closeAll := func(ctx context.Context) error {
 		var errs []error
 		for _, c := range closers {
@@ -136,7 +169,7 @@ func newHandler(s *server.MCPServer, cfg HTTPConfig) (http.Handler, func(context
 		}
 		return errors.Join(errs...)
 	}
-	return harden(mux, cfg), closeAll, ss
+	return cfg.Metrics.inFlight(harden(mux, cfg)), closeAll, ss
 }
 
 // HTTPServer is the MCP HTTP server with every limit applied: sessions,
@@ -178,11 +211,18 @@ func ErrorLog(l *slog.Logger) *log.Logger {
 	return slog.NewLogLogger(l.Handler(), slog.LevelWarn)
 }
 
-// ServeHTTP listens on cfg.Addr until ctx is done, then shuts down
-// gracefully, giving open requests up to 10 seconds.
+// ServeHTTP listens on cfg.Addr (and on cfg.MetricsAddr for the metrics,
+// when set) until ctx is done, then shuts down gracefully, giving open
+// requests up to 10 seconds.
 func ServeHTTP(ctx context.Context, s *server.MCPServer, cfg HTTPConfig) error {
 	if err := CheckBind(cfg.Addr, cfg.AuthToken); err != nil {
 		return err
+	}
+	separateMetrics := cfg.Metrics != nil && cfg.MetricsAddr != ""
+	if separateMetrics {
+		if err := CheckBind(cfg.MetricsAddr, cfg.AuthToken); err != nil {
+			return fmt.Errorf("metrics: %w", err)
+		}
 	}
 	hs := NewHTTPServer(s, cfg)
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -190,11 +230,41 @@ func ServeHTTP(ctx context.Context, s *server.MCPServer, cfg HTTPConfig) error {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
 	paths := "/sse and /message"
-	if cfg.Streamable {
+	switch {
+	case cfg.Streamable && cfg.Stateless:
+		paths = "/mcp (streamable HTTP, stateless)"
+	case cfg.Streamable:
 		paths = "/mcp (streamable HTTP), " + paths
 	}
-	hs.cfg.Logger.Info("listening", "addr", ln.Addr().String(), "paths", paths)
-	return hs.Serve(ctx, ln)
+	if !separateMetrics {
+		hs.cfg.Logger.Info("listening", "addr", ln.Addr().String(), "paths", paths)
+		return hs.Serve(ctx, ln)
+	}
+	mln, err := net.Listen("tcp", cfg.MetricsAddr)
+	if err != nil {
+		ln.Close()
+		return fmt.Errorf("listen on %s for the metrics: %w", cfg.MetricsAddr, err)
+	}
+	hs.cfg.Logger.Info("listening", "addr", ln.Addr().String(), "paths", paths, "metrics", mln.Addr().String()+"/metrics")
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	merr := make(chan error, 1)
+	go func() {
+		err := serveMetrics(ctx, mln, hs.cfg)
+		cancel() // the metrics listener failing stops the server too
+		merr <- err
+	}()
+	err = hs.Serve(ctx, ln)
+	cancel()
+	return errors.Join(err, ignoreClosed(<-merr))
+}
+
+// ignoreClosed drops the error of a server that was shut down.
+func ignoreClosed(err error) error {
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
 }
 
 // Serve runs srv on ln until ctx is done, then shuts it down gracefully:

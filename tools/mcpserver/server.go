@@ -33,6 +33,10 @@ type Config struct {
 	// MaxCalls bounds the tool calls running at once across every client
 	// (DefaultMaxCalls when 0); a call past it is a tool error.
 	MaxCalls int
+	// Metrics count the tool calls (nil: none).
+	Metrics *Metrics
+	// Audit records every call that writes (nil: none).
+	Audit *AuditLog
 }
 
 // New returns an MCP server exposing cfg.Tools. A client may narrow the set
@@ -71,9 +75,14 @@ func New(cfg Config) *server.MCPServer {
 		log = slog.New(slog.DiscardHandler)
 	}
 	slots := newCallSlots(cfg.MaxCalls)
+	if cfg.Audit != nil {
+		cfg.Audit.metrics = cfg.Metrics
+		cfg.Audit.SetLogger(log)
+	}
 	served := make([]server.ServerTool, 0, len(cfg.Tools))
 	for _, t := range cfg.Tools {
-		served = append(served, server.ServerTool{Tool: t.MCP(), Handler: slots.limit(log, handler(t, cfg.Deps, log))})
+		h := cfg.Audit.wrap(t, cfg.Deps, slots.limit(log, cfg.Metrics, handler(t, cfg.Deps, log)))
+		served = append(served, server.ServerTool{Tool: t.MCP(), Handler: h})
 	}
 	s.AddTools(served...)
 	return s

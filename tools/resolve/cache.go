@@ -25,6 +25,9 @@ type cache struct {
 	part  func(ctx context.Context) string
 	lru   *expirable.LRU[string, entry]
 	group singleflight.Group
+	// lookup is told of each look-up: the list's kind and whether it was
+	// a hit (Options.OnLookup); nil: nobody listens.
+	lookup func(list string, hit bool)
 }
 
 // entry is one cached list and when it was fetched.
@@ -63,7 +66,12 @@ func cached[T any](ctx context.Context, r *Resolver, name string, fetch func(con
 	var zero T
 	c := r.cache
 	key := c.key(ctx, name)
-	if e, ok := c.lru.Get(key); ok && c.now().Sub(e.fetched) < c.ttl {
+	e, ok := c.lru.Get(key)
+	hit := ok && c.now().Sub(e.fetched) < c.ttl
+	if c.lookup != nil {
+		c.lookup(listKind(name), hit)
+	}
+	if hit {
 		return e.val.(T), nil
 	}
 	ch := c.group.DoChan(key, func() (any, error) {
@@ -87,6 +95,13 @@ func cached[T any](ctx context.Context, r *Resolver, name string, fetch func(con
 	case <-ctx.Done():
 		return zero, ctx.Err()
 	}
+}
+
+// listKind is the kind of the list cached under name: the name up to its
+// ":" ("sprints:12" is "sprints"), so that it never carries an id.
+func listKind(name string) string {
+	kind, _, _ := strings.Cut(name, ":")
+	return kind
 }
 
 // Invalidate drops every cached list of every caller.

@@ -36,8 +36,9 @@ func WithUser(ctx context.Context, name string) context.Context {
 	return context.WithValue(ctx, userKey{}, name)
 }
 
-// userFrom returns the user a request named for itself, if any.
-func userFrom(ctx context.Context) string {
+// UserFrom returns the user a request named for itself (WithUser: the
+// X-Leiga-User header), or "".
+func UserFrom(ctx context.Context) string {
 	s, _ := ctx.Value(userKey{}).(string)
 	return s
 }
@@ -71,7 +72,7 @@ func (r *Resolver) WhoAmI(ctx context.Context) (Identity, error) {
 
 // identity finds who "me" is (see the order above).
 func (r *Resolver) identity(ctx context.Context) (Identity, error) {
-	if name := userFrom(ctx); name != "" {
+	if name := UserFrom(ctx); name != "" {
 		return r.named(ctx, name, "X-Leiga-User header", fmt.Sprintf(`"me" is the X-Leiga-User header %q, which must name one organisation member (user id, email or name).`, name))
 	}
 	if r.me != "" && !r.perRequest(ctx) {

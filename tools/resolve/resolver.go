@@ -47,6 +47,10 @@ type Options struct {
 	// HTTP client sent, so that one user's lists are never served to
 	// another. Nil: one shared cache.
 	Partition func(ctx context.Context) string
+	// OnLookup, when set, is told of every look-up in the cache: the list's
+	// kind ("projects", "members", "issue", ...; never a project id or a
+	// name) and whether a fresh copy was there (metrics). It must be quick.
+	OnLookup func(list string, hit bool)
 }
 
 // Resolver resolves names to Leiga ids, with a short-lived cache. One per
@@ -80,6 +84,7 @@ func New(client *leigaapi.Client, opts Options) *Resolver {
 		r.appURL = appURLFrom(client.BaseURL())
 	}
 	r.cache = newCache(opts.TTL, opts.MaxEntries, r.now, opts.Partition)
+	r.cache.lookup = opts.OnLookup
 	return r
 }
 
