@@ -8,3 +8,9 @@ type SprintReport struct {
 	Project string `json:"project" jsonschema:"required,minLength=1" jsonschema_description:"Project key or name"`
 	Sprint  string `json:"sprint,omitempty" jsonschema_description:"Sprint name, current (default), next or previous"`
 }
+
+// WorkloadReport is the input of workload_report.
+type WorkloadReport struct {
+	Project string `json:"project" jsonschema:"required,minLength=1" jsonschema_description:"Project key or name"`
+	Sprint  string `json:"sprint,omitempty" jsonschema_description:"Sprint name, current, next, previous, or none (backlog); default all open issues"`
+}

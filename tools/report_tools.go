@@ -8,5 +8,6 @@ import "github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 func reportTools() []toolkit.Tool {
 	return []toolkit.Tool{
 		sprintReportTool(),
+		workloadReportTool(),
 	}
 }
