@@ -10,8 +10,9 @@ import (
 	"github.com/leiga-mcp/leiga-mcp/leigaapi/endpoints"
 )
 
-// Numbers and issues in the report summaries: at most one decimal, counts
-// with their nouns, issues by number in natural order.
+// Numbers and issues in the reports: story points read defensively,
+// numbers with at most one decimal, counts with their nouns, issues by
+// number in natural order.
 
 // reportRound rounds to two decimals.
 func reportRound(v float64) float64 { return math.Round(v*100) / 100 }
@@ -56,4 +57,18 @@ func byIssueNumber(a, b string) int {
 	ka, na, ra := split(a)
 	kb, nb, rb := split(b)
 	return cmp.Or(cmp.Compare(ka, kb), cmp.Compare(na, nb), cmp.Compare(ra, rb))
+}
+
+// maxIssuePoints bounds a believable estimate: beyond it (or negative, or
+// not a number) an issue counts as not estimated, so that one absurd value
+// cannot overflow a sum.
+const maxIssuePoints = 1e6
+
+// issuePoints is an issue's story points, 0 when not estimated or absurd.
+func issuePoints(is endpoints.Issue) float64 {
+	v := is.Points.Value
+	if !(v > 0 && v <= maxIssuePoints) {
+		return 0
+	}
+	return v
 }

@@ -60,12 +60,12 @@ const maxBurndownPoints = 60
 
 // burndownOf computes the burndown of in.
 func burndownOf(in burndownInput) burndown {
-	b := burndown{ByIssues: !slices.ContainsFunc(in.Issues, func(is endpoints.Issue) bool { return is.Points.Value > 0 })}
+	b := burndown{ByIssues: !slices.ContainsFunc(in.Issues, func(is endpoints.Issue) bool { return issuePoints(is) > 0 })}
 	weight := func(is endpoints.Issue) float64 {
 		if b.ByIssues {
 			return 1
 		}
-		return is.Points.Value
+		return issuePoints(is)
 	}
 	last := in.Now
 	if !in.Closed.IsZero() && in.Closed.Before(last) {
@@ -104,7 +104,7 @@ func burndownOf(in burndownInput) burndown {
 			days[d.Date] = d
 		}
 		d.Issues = append(d.Issues, name)
-		d.Points += is.Points.Value
+		d.Points += issuePoints(is)
 		at := ft
 		switch {
 		case at.Before(in.Start):

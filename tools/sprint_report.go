@@ -57,7 +57,7 @@ type workCount struct {
 // add counts one issue.
 func (w *workCount) add(is endpoints.Issue) {
 	w.Issues++
-	w.Points += is.Points.Value
+	w.Points += issuePoints(is)
 }
 
 // burndownPoint is one point of the burndown: the remaining work at a
@@ -173,7 +173,7 @@ func newSprintReport(key string, s endpoints.Sprint, issues []endpoints.Issue, f
 		default:
 			v.Remaining.add(is)
 		}
-		if is.Points.Value <= 0 {
+		if issuePoints(is) <= 0 {
 			unestimated = append(unestimated, issueName(is))
 		}
 	}

@@ -160,11 +160,11 @@ func workloadRows(issues []endpoints.Issue, members []resolve.Ref) []assigneeLoa
 			a.Assignee = is.AssigneeName
 		}
 		a.Issues++
-		a.Points += is.Points.Value
+		a.Points += issuePoints(is)
 		if is.StatusCategory == endpoints.CategoryInProgress {
 			a.InProgress++
 		}
-		if is.Points.Value <= 0 {
+		if issuePoints(is) <= 0 {
 			a.Unestimated++
 		}
 	}
