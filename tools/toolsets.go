@@ -61,8 +61,8 @@ func MustRegistry() *toolkit.Registry {
 	return r
 }
 
-// workflowToolset joins Leiga's workflow endpoints (statuses, transitions)
-// and the workflow tools that work by names, which need them.
+// workflowToolset joins Leiga's workflow endpoints (statuses, transitions),
+// the workflow tools that work by names, which need them, and the reports.
 func workflowToolset() []toolkit.Tool {
-	return slices.Concat(assistantTools(), workflowTools())
+	return slices.Concat(assistantTools(), reportTools(), workflowTools())
 }

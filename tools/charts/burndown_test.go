@@ -1,0 +1,53 @@
+package charts
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestBurndownPNG(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Skip("no time zone database:", err)
+	}
+	sprint := []Point{{day(0, 9), 16}, {day(1, 0), 16}, {day(2, 0), 13}, {day(3, 0), 13}, {day(4, 0), 8}, {day(4, 10), 5}}
+	ideal := []Point{{day(0, 9), 16}, {day(13, 18), 0}}
+	tests := []struct {
+		name string
+		in   Burndown
+	}{
+		{"sprint", Burndown{Title: "MOBILE Sprint 12 burndown", Unit: "story points", Location: time.UTC, Actual: sprint, Ideal: ideal}},
+		{"other zone", Burndown{Title: "in Berlin", Location: berlin, Actual: sprint, Ideal: ideal}},
+		{"one point, started today", Burndown{Title: "day one", Actual: sprint[:1], Ideal: ideal}},
+		{"no end date, no ideal line", Burndown{Title: "open-ended", Unit: "issues", Actual: sprint}},
+		{"nothing left", Burndown{Title: "done", Actual: []Point{{day(0, 9), 0}, {day(1, 9), 0}}}},
+		{"long sprint", Burndown{Title: "a quarter", Actual: []Point{{day(0, 9), 100}, {day(90, 9), 20}}, Ideal: []Point{{day(0, 9), 100}, {day(91, 9), 0}}}},
+		{"non-finite values drawn as 0", Burndown{Title: "NaN", Actual: []Point{{day(0, 9), math.NaN()}, {day(1, 9), math.Inf(1)}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := BurndownPNG(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			decoded(t, b)
+		})
+	}
+	if _, err := BurndownPNG(Burndown{Title: "empty"}); err == nil || !strings.Contains(err.Error(), "at least one point") {
+		t.Errorf("a burndown without points: %v", err)
+	}
+}
+
+func TestBurndownIsDeterministic(t *testing.T) {
+	in := Burndown{Title: "t", Actual: []Point{{day(0, 9), 5}, {day(2, 0), 3}}, Ideal: []Point{{day(0, 9), 5}, {day(5, 18), 0}}}
+	a, err := BurndownPNG(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := BurndownPNG(in)
+	if string(a) != string(b) {
+		t.Error("the same burndown rendered twice differs")
+	}
+}
