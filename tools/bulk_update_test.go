@@ -142,7 +142,7 @@ var (
 )
 
 func TestBulkUpdatePreviewThenApply(t *testing.T) {
-	sb, d, rec := newRecordedDeps(t)
+	_, d, rec := newRecordedDeps(t)
 	var preview bulkResult
 	res := runTool(t, d, "bulk_update_issues", mixedArgs+`}`, &preview)
 	want := bulkResult{
@@ -193,14 +193,13 @@ func TestBulkUpdatePreviewThenApply(t *testing.T) {
 	// Applying again changes nothing: every value is already there.
 	rec.reset()
 	var again bulkResult
-	res = runTool(t, d, "bulk_update_issues", mixedArgs+`,"dry_run":false}`, &again)
+	runTool(t, d, "bulk_update_issues", mixedArgs+`,"dry_run":false}`, &again)
 	if len(again.Changed) != 0 || len(again.Unchanged) != 4 || len(again.Refused) != 1 || len(rec.writes()) != 0 {
 		t.Errorf("second apply: %+v, writes %+v", again, rec.writes())
 	}
 	if again.Unchanged[0].Reason != "already status In Progress, sprint Sprint 13, assignee Carol Nguyen" {
 		t.Errorf("unchanged reason %q", again.Unchanged[0].Reason)
 	}
-	_ = sb
 }
 
 func TestBulkUpdateByFiltersIsOnePreviewAndOneApply(t *testing.T) {
