@@ -112,6 +112,7 @@ func (rt *app) server() *server.MCPServer {
 		Deps:                rt.deps,
 		Logger:              rt.log,
 		MaxCalls:            rt.cfg.Limits.MaxCalls,
+		ConfirmDeletes:      rt.cfg.Confirm,
 	})
 }
 

@@ -33,6 +33,9 @@ type Config struct {
 	// MaxCalls bounds the tool calls running at once across every client
 	// (DefaultMaxCalls when 0); a call past it is a tool error.
 	MaxCalls int
+	// ConfirmDeletes says when deletes and large bulk updates are
+	// confirmed by the user through the client (confirm.go); "" is auto.
+	ConfirmDeletes ConfirmMode
 }
 
 // New returns an MCP server exposing cfg.Tools. A client may narrow the set
@@ -71,9 +74,10 @@ func New(cfg Config) *server.MCPServer {
 		log = slog.New(slog.DiscardHandler)
 	}
 	slots := newCallSlots(cfg.MaxCalls)
+	deps := withConfirmer(cfg.Deps, cfg.ConfirmDeletes)
 	served := make([]server.ServerTool, 0, len(cfg.Tools))
 	for _, t := range cfg.Tools {
-		served = append(served, server.ServerTool{Tool: t.MCP(), Handler: slots.limit(log, handler(t, cfg.Deps, log))})
+		served = append(served, server.ServerTool{Tool: t.MCP(), Handler: slots.limit(log, handler(t, deps, log))})
 	}
 	s.AddTools(served...)
 	return s
@@ -84,10 +88,13 @@ func New(cfg Config) *server.MCPServer {
 func handler(t *toolkit.Tool, d *toolkit.Deps, log *slog.Logger) server.ToolHandlerFunc {
 	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		start := time.Now()
-		res := t.Call(ctx, d, rawArguments(req))
+		res := t.Call(withRoundTrip(ctx, req.Params.MultiRoundTripParams), d, rawArguments(req))
 		level, outcome := slog.LevelInfo, "ok"
-		if res.IsError {
+		switch {
+		case res.IsError:
 			level, outcome = slog.LevelWarn, "error"
+		case res.NeedsInput():
+			outcome = "asked the user" // a confirmation (confirm.go)
 		}
 		attrs := []any{"tool", t.Name, "ms", float64(time.Since(start).Microseconds()) / 1000, "outcome", outcome}
 		if res.IsError && len(res.Content) > 0 {
@@ -98,6 +105,18 @@ func handler(t *toolkit.Tool, d *toolkit.Deps, log *slog.Logger) server.ToolHand
 		log.Log(ctx, level, "tool call", attrs...)
 		return res, nil
 	}
+}
+
+// withConfirmer returns the tools' Deps with the Confirmer of mode (a
+// copy: the caller's Deps serve other paths, such as resources, as they
+// are).
+func withConfirmer(d *toolkit.Deps, mode ConfirmMode) *toolkit.Deps {
+	if d == nil {
+		return nil
+	}
+	c := *d
+	c.Confirmer = newConfirmer(mode)
+	return &c
 }
 
 // rawArguments returns the call's arguments as JSON bytes.
