@@ -50,7 +50,19 @@ type bulkRow struct {
 
 // row is the item as listed in results.
 func (it *bulkItem) row() bulkRow {
-	return bulkRow{Number: it.is.Number, Title: it.is.Summary, Changes: it.changes}
+	return bulkRow{Number: it.is.Number, Title: shortTitle(it.is.Summary), Changes: it.changes}
+}
+
+// maxRowTitle caps a title in bulk results, in runes: the number names the
+// issue, the title only helps to recognise it.
+const maxRowTitle = 60
+
+// shortTitle is a title cut to maxRowTitle.
+func shortTitle(s string) string {
+	if r := []rune(s); len(r) > maxRowTitle {
+		return strings.TrimRight(string(r[:maxRowTitle-1]), " ") + "…"
+	}
+	return s
 }
 
 // projectChanges are the changes resolved in one project.
@@ -97,9 +109,9 @@ func planBulk(ctx context.Context, d *toolkit.Deps, args *schemas.BulkUpdateIssu
 		case err != nil:
 			return nil, err
 		case reason != "":
-			plan.refused = append(plan.refused, bulkRow{Number: is.Number, Title: is.Summary, Reason: reason})
+			plan.refused = append(plan.refused, bulkRow{Number: is.Number, Title: shortTitle(is.Summary), Reason: reason})
 		case len(it.data) == 0:
-			plan.unchanged = append(plan.unchanged, bulkRow{Number: is.Number, Title: is.Summary, Reason: "already " + alreadyWords(args.Set, pc, is)})
+			plan.unchanged = append(plan.unchanged, bulkRow{Number: is.Number, Title: shortTitle(is.Summary), Reason: "already " + alreadyWords(args.Set, pc, is)})
 		default:
 			plan.writes = append(plan.writes, it)
 		}
@@ -310,8 +322,8 @@ func planIssue(ctx context.Context, d *toolkit.Deps, set schemas.BulkChanges, pc
 		}
 	}
 	before := map[string]string{
-		"priority": is.PriorityName,
-		"assignee": is.AssigneeName,
+		"priority": cmp.Or(is.PriorityName, idWord(is.PriorityID)),
+		"assignee": cmp.Or(is.AssigneeName, idWord(is.AssigneeID)),
 		"sprint":   cmp.Or(is.SprintName, pc.sprints[is.SprintID], idWord(is.SprintID)),
 		"due":      resolve.FormatDate(is.DueDate, loc),
 	}

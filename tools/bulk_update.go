@@ -48,11 +48,19 @@ type writeShown struct {
 	Issues  []string `json:"issues"`
 }
 
+// bulkResultBudget is the result budget of bulk_update_issues, in bytes:
+// room for a row per issue up to schemas.MaxBulkIssues, so that no
+// issue's outcome is ever cut from the answer.
+const bulkResultBudget = 64_000
+
 func handleBulkUpdate(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, args *schemas.BulkUpdateIssues) (*mcp.CallToolResult, error) {
 	plan, err := planBulk(ctx, d, args)
 	if err != nil {
 		return nil, err
 	}
+	wide := *d
+	wide.ResultBudget = max(d.ResultBudget, bulkResultBudget)
+	d = &wide
 	res := bulkResult{DryRun: args.Preview(), Selected: plan.selected, Unchanged: plan.unchanged, Refused: plan.refused}
 	if plan.selected == 0 {
 		return toolkit.Result(ctx, d, res, "No issues match "+strings.Join(plan.applied, ", ")+": nothing to change. Widen a filter or check the words.")

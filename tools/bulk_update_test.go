@@ -247,7 +247,7 @@ func TestBulkUpdateRefusesMoreThan100(t *testing.T) {
 	for batch := range 2 {
 		var datas []map[string]any
 		for i := range 60 {
-			datas = append(datas, map[string]any{"summary": fmt.Sprintf("Load test issue %d", batch*60+i)})
+			datas = append(datas, map[string]any{"summary": fmt.Sprintf("Load test issue %d: %s", batch*60+i, strings.Repeat("a rather long title ", 6))})
 		}
 		apiData(t, d, "POST", "/issue/batch-add", nil, map[string]any{"projectId": sandbox.DemoProjectOps, "issueTypeId": 2, "datas": datas})
 	}
@@ -269,11 +269,15 @@ func TestBulkUpdateRefusesMoreThan100(t *testing.T) {
 	if w := rec.writes(); len(w) != 0 {
 		t.Errorf("refused calls wrote: %+v", w)
 	}
-	// 100 is allowed.
+	// 100 is allowed, and every issue is in the answer, whatever its size.
 	var preview bulkResult
-	runTool(t, d, "bulk_update_issues", `{"issues":`+strings.Replace(string(list), `"OPS-10",`, "", 1)+`,"set":{"priority":"Low"}}`, &preview)
-	if preview.Selected != 100 || len(preview.WillChange) != 100 || len(preview.Writes) != 1 {
-		t.Errorf("100 issues: selected %d, will change %d, writes %+v", preview.Selected, len(preview.WillChange), preview.Writes)
+	res := runTool(t, d, "bulk_update_issues", `{"issues":`+strings.Replace(string(list), `"OPS-10",`, "", 1)+
+		`,"set":{"priority":"Low","assignee":"David Okafor","sprint":"current","add_labels":["infra","security","monitoring"],"due":"2026-12-31"}}`, &preview)
+	if preview.Selected != 100 || len(preview.WillChange) != 100 || len(preview.Writes) != 1 || strings.Contains(text(res), "truncated") {
+		t.Errorf("100 issues: selected %d, will change %d, writes %+v\n%.500s", preview.Selected, len(preview.WillChange), preview.Writes, text(res))
+	}
+	if row := preview.WillChange[0]; len(row.Changes) != 5 || row.Title != "Load test issue 1: a rather long title a rather long title…" {
+		t.Errorf("row %+v", row)
 	}
 }
 

@@ -24,6 +24,9 @@ func Instructions(selected []*toolkit.Tool) string {
 	if has["create_issue"] {
 		lines = append(lines, "Search before creating: create_issue reports near-identical open issues instead of creating a twin. Use dry_run to preview a write.")
 	}
+	if has["bulk_update_issues"] {
+		lines = append(lines, "To change many issues at once (move to a sprint, reassign, relabel), call bulk_update_issues once to preview, show the user the result, then the same call with dry_run=false.")
+	}
 	if slices.ContainsFunc(selected, func(t *toolkit.Tool) bool { return t.Endpoint != nil }) {
 		lines = append(lines, "Endpoint tools (named after API paths, e.g. issue_get_by_issue_number) take numeric ids: get them from list tools first (project_list, issue_type_list, workflow_list, sprint_list_with_count), never guess. Issue writes take a data map keyed by field code (summary, status, priority, assignee, ...).")
 	}
