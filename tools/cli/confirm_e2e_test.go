@@ -232,8 +232,9 @@ func TestBulkUpdateOverTenAsks(t *testing.T) {
 
 // TestConfirmOverTheWire runs the question over the binary's own
 // transports: elicitation/create on stdio (the older era, through the
-// JSON-RPC gate), an input_required result on streamable HTTP (the
-// stateless era).
+// JSON-RPC gate) and streamable HTTP, an input_required result on
+// streamable HTTP (the stateless era); legacy SSE sessions cannot carry a
+// server's request, so their clients count as unable to ask.
 func TestConfirmOverTheWire(t *testing.T) {
 	t.Run("stdio", func(t *testing.T) {
 		user := &answerer{action: mcp.ElicitationResponseActionAccept}
@@ -251,7 +252,24 @@ func TestConfirmOverTheWire(t *testing.T) {
 			t.Errorf("asked %q", got)
 		}
 	})
-	t.Run("streamable HTTP", func(t *testing.T) {
+	t.Run("streamable HTTP, older era", func(t *testing.T) {
+		base := startHTTP(t, "http", "LEIGA_TOOLSETS=all")
+		user := &answerer{action: mcp.ElicitationResponseActionAccept}
+		tr, err := transport.NewStreamableHTTP(base + "/mcp")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := client.NewClient(tr, client.WithElicitationHandler(user))
+		t.Cleanup(func() { c.Close() })
+		startClient(t, c, legacyEra)
+		if _, text := callJSON(t, c, "issue_remove", removeWeb1); !strings.Contains(text, "success") {
+			t.Errorf("accepted delete: %s", text)
+		}
+		if got := user.questions(); len(got) != 1 || got[0] != askWeb1 {
+			t.Errorf("asked %q", got)
+		}
+	})
+	t.Run("streamable HTTP, stateless era", func(t *testing.T) {
 		base := startHTTP(t, "http", "LEIGA_CONFIRM_DELETES=always", "LEIGA_TOOLSETS=all")
 		user := &answerer{action: mcp.ElicitationResponseActionDecline}
 		tr, err := transport.NewStreamableHTTP(base + "/mcp")
@@ -268,6 +286,23 @@ func TestConfirmOverTheWire(t *testing.T) {
 			t.Errorf("WEB-1 gone after a decline: %.200s", text)
 		}
 		if got := user.questions(); len(got) != 1 || got[0] != askWeb1 {
+			t.Errorf("asked %q", got)
+		}
+	})
+	t.Run("legacy SSE cannot carry the question", func(t *testing.T) {
+		base := startHTTP(t, "sse", "LEIGA_CONFIRM_DELETES=always", "LEIGA_TOOLSETS=all")
+		user := &answerer{action: mcp.ElicitationResponseActionAccept}
+		tr, err := transport.NewSSE(base + "/sse")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := client.NewClient(tr, client.WithElicitationHandler(user))
+		t.Cleanup(func() { c.Close() })
+		startClient(t, c, legacyEra)
+		if res, text := callJSON(t, c, "issue_remove", removeWeb1); !res.IsError || !strings.Contains(text, "this client cannot ask") {
+			t.Errorf("delete over SSE under always: %s", text)
+		}
+		if got := user.questions(); len(got) != 0 {
 			t.Errorf("asked %q", got)
 		}
 	})

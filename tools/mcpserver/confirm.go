@@ -51,9 +51,6 @@ const (
 	ConfirmNever  ConfirmMode = "never"  // never ask
 )
 
-// ConfirmModes lists the modes, for messages.
-var ConfirmModes = []ConfirmMode{ConfirmAuto, ConfirmAlways, ConfirmNever}
-
 // ParseConfirmMode reads a mode name; "" is ConfirmAuto.
 func ParseConfirmMode(s string) (ConfirmMode, error) {
 	switch m := ConfirmMode(strings.ToLower(strings.TrimSpace(s))); m {
