@@ -216,12 +216,18 @@ func TestBulkUpdateByFiltersIsOnePreviewAndOneApply(t *testing.T) {
 	// "Move all open bugs about checkout in WEB to the next sprint and assign them to Carol."
 	args := `{"project":"WEB","type":["Bug"],"status":["open"],"text":"checkout","set":{"sprint":"next","assignee":"Carol"}`
 	var preview bulkResult
-	runTool(t, d, "bulk_update_issues", args+`}`, &preview)
+	res := runTool(t, d, "bulk_update_issues", args+`}`, &preview)
+	if !strings.Contains(text(res), "Dry run: nothing was changed. 2 of 2 selected issues would change in 1 request (1 batched).") {
+		t.Errorf("preview text:\n%s", text(res))
+	}
 	if preview.Selected != 2 || len(preview.WillChange) != 2 || len(preview.Writes) != 1 || preview.Writes[0].Request != "PATCH /issue/batch-update" {
 		t.Fatalf("preview %+v", preview)
 	}
 	var applied bulkResult
-	runTool(t, d, "bulk_update_issues", args+`,"dry_run":false}`, &applied)
+	res = runTool(t, d, "bulk_update_issues", args+`,"dry_run":false}`, &applied)
+	if !strings.Contains(text(res), "Changed 2 of 2 selected issues in 1 request.") {
+		t.Errorf("apply text:\n%s", text(res))
+	}
 	if len(applied.Changed) != 2 {
 		t.Fatalf("apply %+v", applied)
 	}
