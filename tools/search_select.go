@@ -47,7 +47,11 @@ func searchAll(ctx context.Context, d *toolkit.Deps, args *schemas.SearchIssues)
 	}
 	out := &searchResult{issues: make([]endpoints.Issue, 0, len(merged)), capped: capped, applied: sq.applied}
 	for _, s := range merged {
-		out.issues = append(out.issues, s.issue)
+		is := s.issue
+		if is.Number == "" {
+			is.Number = s.row.Number // "#10015 (WEB)": list rows may lack the number
+		}
+		out.issues = append(out.issues, is)
 	}
 	return out, nil
 }
