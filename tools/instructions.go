@@ -35,6 +35,9 @@ func Instructions(selected []*toolkit.Tool) string {
 	if has["create_issue"] {
 		lines = append(lines, "Search before creating: `create_issue` reports near-identical open issues instead of creating a twin; with `dry_run: true` it, like every workflow write, previews and changes nothing.")
 	}
+	if has["bulk_update_issues"] {
+		lines = append(lines, "To change many issues at once (move to a sprint, reassign, relabel), call bulk_update_issues once to preview, show the user the result, then the same call with dry_run=false.")
+	}
 	if slices.ContainsFunc(selected, func(t *toolkit.Tool) bool { return t.Endpoint != nil }) {
 		line := "Endpoint tools (named after API paths, module first) take numeric ids: get them from earlier results"
 		if lists := present("project_list", "issue_type_list", "workflow_list", "sprint_list_with_count"); len(lists) > 0 {

@@ -14,7 +14,6 @@ import (
 	"github.com/leiga-mcp/leiga-mcp/tools/resolve"
 	"github.com/leiga-mcp/leiga-mcp/tools/toolkit"
 	"github.com/mark3labs/mcp-go/mcp"
-	"golang.org/x/sync/errgroup"
 )
 
 // search_issues: issues found by names and words, in one project or merged
@@ -256,25 +255,10 @@ func fetchSearch(ctx context.Context, d *toolkit.Deps, sq *searchQuery, filters 
 		}
 		return rows, int(page.Total), false, nil
 	}
-	var words []string
-	if len(sq.terms) > 0 {
-		words = serverWords(sq.terms, 4)
-	}
-	parts := make([][]scoredIssue, len(live))
-	capped := make([]bool, len(live))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(fanOut)
-	for i, pf := range live {
-		g.Go(func() (err error) {
-			parts[i], capped[i], err = candidates(gctx, d, sq, pf, words)
-			return err
-		})
-	}
-	if err := g.Wait(); err != nil {
+	merged, capped, err := rankAll(ctx, d, sq, live)
+	if err != nil {
 		return nil, 0, false, err
 	}
-	merged := slices.Concat(parts...)
-	sortScored(merged, order)
 	total := len(merged)
 	from := min((args.Page-1)*args.PageSize, total)
 	to := min(from+args.PageSize, total)
@@ -282,14 +266,15 @@ func fetchSearch(ctx context.Context, d *toolkit.Deps, sq *searchQuery, filters 
 	for _, s := range merged[from:to] {
 		rows = append(rows, s.row)
 	}
-	return rows, total, slices.Contains(capped, true), nil
+	return rows, total, capped, nil
 }
 
 // scoredIssue is a candidate with its relevance and priority rank.
 type scoredIssue struct {
 	row   compactIssue
 	score float64
-	prio  int // position in the project's priority list: 0 highest
+	prio  int             // position in the project's priority list: 0 highest
+	issue endpoints.Issue // the row as read, its project filled in (bulk_update_issues)
 }
 
 // candidates reads a project's issues that pass Leiga's filters (one
@@ -322,7 +307,8 @@ func candidates(ctx context.Context, d *toolkit.Deps, sq *searchQuery, pf *proje
 				if score == 0 {
 					continue
 				}
-				out = append(out, scoredIssue{row: compactRow(is, pf.p.ProjectKey, d.Loc()), score: score, prio: pf.priorityRank(is.PriorityID)})
+				is.ProjectID, is.ProjectKey = cmp.Or(is.ProjectID, pf.p.ID), cmp.Or(is.ProjectKey, pf.p.ProjectKey)
+				out = append(out, scoredIssue{row: compactRow(is, pf.p.ProjectKey, d.Loc()), score: score, prio: pf.priorityRank(is.PriorityID), issue: is})
 			}
 			read := (n-1)*schemas.MaxListPageSize + len(page.Rows)
 			if len(page.Rows) < schemas.MaxListPageSize || int64(read) >= page.Total {

@@ -49,7 +49,7 @@ var Defaults = toolkit.Defaults{
 
 // NewRegistry builds and checks every leiga-mcp tool.
 func NewRegistry() (*toolkit.Registry, error) {
-	return toolkit.NewRegistry(Modules, Defaults)
+	return toolkit.NewRegistry(withDeleteSummaries(Modules), Defaults)
 }
 
 // MustRegistry is NewRegistry for tests and tables known to be valid.

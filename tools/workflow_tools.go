@@ -11,6 +11,7 @@ func assistantTools() []toolkit.Tool {
 	return []toolkit.Tool{
 		createIssueTool(),
 		updateIssueTool(),
+		bulkUpdateIssuesTool(),
 		searchIssuesTool(),
 		myIssuesTool(),
 		getIssueTool(),

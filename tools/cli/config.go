@@ -26,6 +26,7 @@ type config struct {
 	Tools       listFlag
 	Exclude     listFlag
 	ReadOnly    bool
+	Confirm     mcpserver.ConfirmMode // --confirm-deletes
 	BaseURL     string
 	LogLevel    string
 	LogFormat   string
@@ -93,6 +94,11 @@ func (c *config) defaults(env Env) error {
 	setIf(&c.LogLevel, "LEIGA_LOG_LEVEL")
 	setIf(&c.LogFormat, "LEIGA_LOG_FORMAT")
 	setIf(&c.MetricsAddr, "LEIGA_MCP_METRICS_ADDR")
+	confirm, err := mcpserver.ParseConfirmMode(getenv("LEIGA_CONFIRM_DELETES"))
+	if err != nil {
+		return fmt.Errorf("invalid LEIGA_CONFIRM_DELETES: %v", err)
+	}
+	c.Confirm = confirm
 	c.Toolsets = splitList(getenv("LEIGA_TOOLSETS"))
 	c.Tools = splitList(getenv("LEIGA_TOOLS"))
 	c.Exclude = splitList(getenv("LEIGA_EXCLUDE_TOOLS"))
@@ -143,6 +149,11 @@ func (c *config) serveFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address for sse and http (env LEIGA_MCP_ADDR)")
 	fs.BoolVar(&c.Stateless, "stateless", c.Stateless, "streamable HTTP without sessions: any replica answers any request; legacy SSE off (env LEIGA_MCP_STATELESS)")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr, "serve /metrics on this address instead of the main listener (env LEIGA_MCP_METRICS_ADDR)")
+	fs.Func("confirm-deletes", "auto, always or never: when deletes ask the user to confirm through the client (env LEIGA_CONFIRM_DELETES; default auto)", func(v string) error {
+		m, err := mcpserver.ParseConfirmMode(v)
+		c.Confirm = m
+		return err
+	})
 	c.Limits.flags(fs)
 }
 

@@ -134,6 +134,7 @@ func (rt *app) server() *server.MCPServer {
 		MaxCalls:            rt.cfg.Limits.MaxCalls,
 		Metrics:             rt.metrics,
 		Audit:               rt.audit,
+		ConfirmDeletes:      rt.cfg.Confirm,
 	})
 }
 

@@ -62,6 +62,7 @@ var settings = []setting{
 	{"LEIGA_TOOLS", "--tools", "", "tools served on top of the toolsets (`--tools X` alone: the default set plus X)", groupTools},
 	{"LEIGA_EXCLUDE_TOOLS", "--exclude-tools", "", "tools to hide", groupTools},
 	{"LEIGA_READ_ONLY", "--read-only", "off", "hide every tool that writes; a hidden tool cannot be called", groupTools},
+	{"LEIGA_CONFIRM_DELETES", "--confirm-deletes", "`auto`", "`auto`: deletes (and bulk updates of more than 10 issues) ask the user to confirm when the client supports elicitation; `always`: also refuse them from clients that cannot ask; `never`: do not ask", groupTools},
 	{"LEIGA_UPLOAD_DIRS", "", "", "directories `file_upload` may read local files from (path-list separated); unset, only base64 content is accepted", groupTools},
 
 	{"LEIGA_BASE_URL", "--base-url", "`https://app.leiga.com/openapi/api`", "Leiga Open API base URL", groupUpstream},

@@ -37,6 +37,9 @@ type Config struct {
 	Metrics *Metrics
 	// Audit records every call that writes (nil: none).
 	Audit *AuditLog
+	// ConfirmDeletes says when deletes and large bulk updates are
+	// confirmed by the user through the client (confirm.go); "" is auto.
+	ConfirmDeletes ConfirmMode
 }
 
 // New returns an MCP server exposing cfg.Tools. A client may narrow the set
@@ -79,9 +82,10 @@ func New(cfg Config) *server.MCPServer {
 		cfg.Audit.metrics = cfg.Metrics
 		cfg.Audit.SetLogger(log)
 	}
+	deps := withConfirmer(cfg.Deps, cfg.ConfirmDeletes)
 	served := make([]server.ServerTool, 0, len(cfg.Tools))
 	for _, t := range cfg.Tools {
-		h := cfg.Audit.wrap(t, cfg.Deps, slots.limit(log, cfg.Metrics, handler(t, cfg.Deps, log)))
+		h := cfg.Audit.wrap(t, deps, slots.limit(log, cfg.Metrics, handler(t, deps, log)))
 		served = append(served, server.ServerTool{Tool: t.MCP(), Handler: h})
 	}
 	s.AddTools(served...)
@@ -93,10 +97,13 @@ func New(cfg Config) *server.MCPServer {
 func handler(t *toolkit.Tool, d *toolkit.Deps, log *slog.Logger) server.ToolHandlerFunc {
 	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		start := time.Now()
-		res := t.Call(ctx, d, rawArguments(req))
+		res := t.Call(withRoundTrip(ctx, req.Params.MultiRoundTripParams), d, rawArguments(req))
 		level, outcome := slog.LevelInfo, "ok"
-		if res.IsError {
+		switch {
+		case res.IsError:
 			level, outcome = slog.LevelWarn, "error"
+		case res.NeedsInput():
+			outcome = "asked the user" // a confirmation (confirm.go)
 		}
 		attrs := []any{"tool", t.Name, "ms", float64(time.Since(start).Microseconds()) / 1000, "outcome", outcome}
 		if res.IsError && len(res.Content) > 0 {
@@ -107,6 +114,18 @@ func handler(t *toolkit.Tool, d *toolkit.Deps, log *slog.Logger) server.ToolHand
 		log.Log(ctx, level, "tool call", attrs...)
 		return res, nil
 	}
+}
+
+// withConfirmer returns the tools' Deps with the Confirmer of mode (a
+// copy: the caller's Deps serve other paths, such as resources, as they
+// are).
+func withConfirmer(d *toolkit.Deps, mode ConfirmMode) *toolkit.Deps {
+	if d == nil {
+		return nil
+	}
+	c := *d
+	c.Confirmer = newConfirmer(mode)
+	return &c
 }
 
 // rawArguments returns the call's arguments as JSON bytes.

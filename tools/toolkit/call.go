@@ -30,6 +30,9 @@ func (t *Tool) Call(ctx context.Context, d *Deps, raw json.RawMessage) *mcp.Call
 			return ErrorResult(ctx, t, err)
 		}
 	}
+	if res := t.confirmed(ctx, d, raw, in); res != nil {
+		return res // the user's go-ahead is needed first, or was refused (confirm.go)
+	}
 	if t.Handler != nil {
 		res, err := t.Handler(ctx, t, d, in)
 		if err != nil {

@@ -24,6 +24,9 @@ type Deps struct {
 	// UploadDirs are the directories file_upload may read local files from
 	// (LEIGA_UPLOAD_DIRS); none: only inline content.
 	UploadDirs []string
+	// Confirmer gets the user's go-ahead for deletes and large bulk
+	// updates (confirm.go); nil: nothing is asked.
+	Confirmer Confirmer
 }
 
 // DefaultResultBudget is about 5,000 tokens of result text.

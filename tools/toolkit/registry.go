@@ -128,6 +128,9 @@ func (r *Registry) add(t *Tool) error {
 	if t.Check != nil && t.checkType != t.inputType {
 		return fmt.Errorf("tool %q: its check takes %v, its input is %v", t.Name, t.checkType, t.inputType)
 	}
+	if t.Confirm != nil && t.confirmType != t.inputType {
+		return fmt.Errorf("tool %q: its confirm takes %v, its input is %v", t.Name, t.confirmType, t.inputType)
+	}
 	r.tools = append(r.tools, t)
 	r.byName[t.Name] = t
 	return nil

@@ -35,11 +35,16 @@ type Tool struct {
 	// checks that need Leiga's data (a project's field codes). Its error
 	// is a tool error; nothing is sent.
 	Check func(ctx context.Context, d *Deps, in any) error
+	// Confirm, when set, words in one line what a call would do, for the
+	// user to confirm before it runs ("" for a call that needs no
+	// confirmation); see Confirmer and WithConfirm.
+	Confirm func(ctx context.Context, d *Deps, in any) (string, error)
 
-	also      []string     // other toolsets that include the tool (Module.Also)
-	input     *inputSchema // built on first use, shared by copies of the tool
-	inputType reflect.Type
-	checkType reflect.Type // the input type Check was written for
+	also        []string     // other toolsets that include the tool (Module.Also)
+	input       *inputSchema // built on first use, shared by copies of the tool
+	inputType   reflect.Type
+	checkType   reflect.Type // the input type Check was written for
+	confirmType reflect.Type // the input type Confirm was written for
 	// customDecode: the input type has JSON decoding that assigning the
 	// validated document cannot mirror.
 	customDecode bool
