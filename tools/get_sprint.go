@@ -71,19 +71,10 @@ func handleGetSprint(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, args
 		}
 	})
 	defer wg.Wait()
-	ref, err := r.Sprint(ctx, p, cmp.Or(args.Sprint, "current"))
-	if err != nil {
-		return nil, fmt.Errorf("sprint: %w", err)
-	}
-	rows, err := r.SprintRows(ctx, p.ID)
+	s, err := sprintNamed(ctx, r, p, args.Sprint)
 	if err != nil {
 		return nil, err
 	}
-	i := slices.IndexFunc(rows, func(s endpoints.Sprint) bool { return s.ID == ref.ID })
-	if i < 0 {
-		return nil, fmt.Errorf("sprint %s is gone from project %s", ref.Name, p.ProjectKey)
-	}
-	s := rows[i]
 	issues, err := sprintIssues(ctx, d, p, s.ID)
 	if err != nil {
 		return nil, err
@@ -138,6 +129,24 @@ func handleGetSprint(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, args
 		note += fmt.Sprintf(" More: call again with page=%d.", args.Page+1)
 	}
 	return toolkit.Result(ctx, d, v, append(notes, note)...)
+}
+
+// sprintNamed is the row of the project's sprint with the given name or
+// state word (current when empty).
+func sprintNamed(ctx context.Context, r *resolve.Resolver, p resolve.Ref, name string) (endpoints.Sprint, error) {
+	ref, err := r.Sprint(ctx, p, cmp.Or(name, "current"))
+	if err != nil {
+		return endpoints.Sprint{}, fmt.Errorf("sprint: %w", err)
+	}
+	rows, err := r.SprintRows(ctx, p.ID)
+	if err != nil {
+		return endpoints.Sprint{}, err
+	}
+	i := slices.IndexFunc(rows, func(s endpoints.Sprint) bool { return s.ID == ref.ID })
+	if i < 0 {
+		return endpoints.Sprint{}, fmt.Errorf("sprint %s is gone from project %s", ref.Name, p.ProjectKey)
+	}
+	return rows[i], nil
 }
 
 // sprintIssues reads every issue of a sprint (at most maxSprintIssues).

@@ -74,19 +74,10 @@ func handleSprintReport(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, a
 	if err != nil {
 		return nil, fmt.Errorf("project: %w", err)
 	}
-	ref, err := r.Sprint(ctx, p, cmp.Or(args.Sprint, "current"))
-	if err != nil {
-		return nil, fmt.Errorf("sprint: %w", err)
-	}
-	rows, err := r.SprintRows(ctx, p.ID)
+	s, err := sprintNamed(ctx, r, p, args.Sprint)
 	if err != nil {
 		return nil, err
 	}
-	i := slices.IndexFunc(rows, func(s endpoints.Sprint) bool { return s.ID == ref.ID })
-	if i < 0 {
-		return nil, fmt.Errorf("sprint %s is gone from project %s", ref.Name, p.ProjectKey)
-	}
-	s := rows[i]
 	// The finish times are read while the issues are.
 	var finished map[int64]time.Time
 	var finishedErr error
