@@ -30,7 +30,7 @@ async function inspector(...methodArgs) {
 test('inspector CLI: tools/list over stdio', async () => {
   const { out, where } = await inspector('--method', 'tools/list');
   const names = (out.tools ?? []).map((t) => t.name);
-  for (const name of ['project_list', 'issue_get_by_issue_number', 'leiga_search_tools', 'leiga_describe_tool', 'leiga_call_tool']) {
+  for (const name of ['project_list', 'get_issue', 'leiga_search_tools', 'leiga_describe_tool', 'leiga_call_tool']) {
     assert.ok(names.includes(name), `${name} listed; got ${names.join(', ')}\n${where}`);
   }
   for (const t of out.tools) assert.equal(t.inputSchema?.type, 'object', `${t.name} inputSchema.type`);
@@ -43,9 +43,9 @@ test('inspector CLI: tools/call project_list over stdio', async () => {
   assert.match(text, /\bMOBILE\b/, where);
 });
 
-test('inspector CLI: tools/call issue_get_by_issue_number with --tool-arg', async () => {
-  const { out, where } = await inspector('--method', 'tools/call', '--tool-name', 'issue_get_by_issue_number', '--tool-arg', 'issueNumber=MOBILE-1');
-  assert.notEqual(out.isError, true, `issue_get_by_issue_number returned an error:\n${where}`);
+test('inspector CLI: tools/call get_issue with --tool-arg', async () => {
+  const { out, where } = await inspector('--method', 'tools/call', '--tool-name', 'get_issue', '--tool-arg', 'issue=MOBILE-1');
+  assert.notEqual(out.isError, true, `get_issue returned an error:\n${where}`);
   const text = (out.content ?? []).filter((c) => c.type === 'text').map((c) => c.text).join('\n');
   assert.match(text, /MOBILE-1\b/, where);
 });
