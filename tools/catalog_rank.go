@@ -196,6 +196,9 @@ func (ix *toolIndex) rank(request string, keep func(*toolkit.Tool) bool) []ranke
 		if (q.reading && !d.tool.ReadOnly()) || (q.writing && d.tool.ReadOnly()) {
 			s *= demoteOtherEffect
 		}
+		if q.oneIssue && manyAtOnce(d.tool) {
+			s *= demoteOtherEffect
+		}
 		out = append(out, rankedTool{d.tool, s})
 	}
 	slices.SortStableFunc(out, func(a, b rankedTool) int { return cmp.Compare(b.score, a.score) })
@@ -224,6 +227,12 @@ func (ix *toolIndex) rank(request string, keep func(*toolkit.Tool) bool) []ranke
 		}
 	}
 	return out
+}
+
+// manyAtOnce says whether a tool changes many things in one call (its
+// name says bulk or batch): a request about one issue does not want it.
+func manyAtOnce(t *toolkit.Tool) bool {
+	return strings.Contains(t.Name, "bulk") || strings.Contains(t.Name, "batch")
 }
 
 // score is the BM25F score of one tool for the weighted request terms,
@@ -264,6 +273,8 @@ func coverage(words []string, terms map[string]float64) float64 {
 type request struct {
 	terms                      map[string]float64
 	deleting, reading, writing bool
+	// oneIssue: the request names one issue by number (ABC-1).
+	oneIssue bool
 }
 
 // parseRequest cuts a request into weighted terms: its own words count
@@ -277,13 +288,15 @@ func parseRequest(text string) request {
 		}
 	}
 	ws, one := requestWords(text)
+	r.oneIssue = one
 	if one {
 		// A request about one issue wants the tools that get or change
 		// one issue, not lists.
 		add(foldWord("get"), weightSynonym)
 	}
-	reads, writes := false, false
+	reads, writes, many := false, false, false
 	intent := func(word string) {
+		many = many || manyIntent[word]
 		r.deleting = r.deleting || deleteIntent[word]
 		reads = reads || readIntent[word]
 		writes = writes || writeIntent[word] || deleteIntent[word]
@@ -316,8 +329,16 @@ func parseRequest(text string) request {
 		}
 	}
 	r.reading, r.writing = reads && !writes, writes && !reads
+	if many && writes && !one {
+		// "move all open bugs to the next sprint": one change to many
+		// issues.
+		add(foldWord("bulk"), 1)
+	}
 	return r
 }
+
+// manyIntent are the words that ask for a change to many things at once.
+var manyIntent = map[string]bool{"all": true, "every": true, "each": true, "bulk": true}
 
 // nameAliasOf is nameAliases folded.
 var nameAliasOf = func() map[string]string {

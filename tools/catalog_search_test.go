@@ -21,6 +21,11 @@ var searchEval = []struct{ query, want string }{
 	{"comment on issue", "add_comment"},
 	{"assign issue to someone", "update_issue"},
 	{"what's on my plate", "my_issues"},
+	{"move all open bugs in WEB to the next sprint", "bulk_update_issues"},
+	{"assign every unassigned bug in MOBILE to Carol", "bulk_update_issues"},
+	{"burndown chart of the current sprint", "sprint_report"},
+	{"how is the sprint going", "sprint_report"},
+	{"who has the most open work in MOBILE", "workload_report"},
 	{"open bugs about login", "search_issues"},
 	{"create a bug report", "create_issue"},
 	{"file a new task in project MOBILE", "create_issue"},
@@ -222,4 +227,22 @@ func TestToolSearchNeverLeadsWithADeletion(t *testing.T) {
 		}
 	}
 	t.Logf("%d requests that do not ask to delete: none answered first by a deleting tool", checked)
+}
+
+// TestToolSearchOneIssueOrMany: a request about one numbered issue leads
+// with the tool that changes one issue; a request about many leads with
+// the bulk tool.
+func TestToolSearchOneIssueOrMany(t *testing.T) {
+	reg := testRegistry()
+	d := &toolkit.Deps{Reach: toolkit.NewReach(reg.Tools(), nil)}
+	tests := []struct{ query, first string }{
+		{"set the due date of MOBILE-3 to friday", "update_issue"},
+		{"move MOBILE-3 to the next sprint", "update_issue"},
+		{"move all open bugs in WEB to the next sprint", "bulk_update_issues"},
+	}
+	for _, tt := range tests {
+		if got := searchRanking(t, d, tt.query, 3); len(got) == 0 || got[0] != tt.first {
+			t.Errorf("%q: ranking %v, want %s first", tt.query, got, tt.first)
+		}
+	}
 }

@@ -170,15 +170,21 @@ var catalogPhrases = map[string][]string{
 	"sign off":   {"done"},
 	"who is":     {"member"},
 	"who are":    {"member"},
-	"work on":    {"my"},
+	"work on":    {"my", "assigned"},
 	"to do":      {"my"},
 	"work log":   {"labour", "record", "work", "log"},
 	"bug report": {"issue"},
+	"open work":  {"workload", "open"},
+	"most work":  {"workload"},
 }
 
 // catalogSynonyms maps a request's word onto the words tools use for the
 // same thing. A synonym counts for less than a word of the request.
 var catalogSynonyms = map[string][]string{
+	"busy":         {"workload", "assignee"},
+	"capacity":     {"workload"},
+	"overloaded":   {"workload"},
+	"burndown":     {"sprint", "report"},
 	"assign":       {"assignee", "update"},
 	"reassign":     {"assignee", "update"},
 	"move":         {"sprint", "status", "update"},
