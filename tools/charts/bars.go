@@ -2,14 +2,11 @@ package charts
 
 import (
 	"errors"
-	"image/color"
 	"math"
 	"strconv"
 
-	"gonum.org/v1/plot/font"
-	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
+	"github.com/go-analyze/charts"
+	"github.com/go-analyze/charts/chartdraw/drawing"
 )
 
 // Bars is a grouped bar chart: one group of bars per category (say, per
@@ -30,13 +27,20 @@ type BarSeries struct {
 }
 
 // palette colours the series in order.
-var palette = []color.Color{blue, orange, grey}
+var palette = []drawing.Color{blue, orange, grey}
+
+// plotWidth is about how wide the plot area of a bar chart is: Width
+// less the value axis and the margins.
+const plotWidth = Width - 100
 
 // MaxCategories is the most groups a bar chart draws legibly at Width
 // pixels; callers fold the rest into one group.
 const MaxCategories = 12
 
-// BarsPNG draws b as a Width×Height PNG.
+// BarsPNG draws b as a Width×Height PNG: the title, the legend at the top
+// right, every category's name under its group (slanted when the names do
+// not fit side by side), each bar's value above it, and a value axis from
+// 0 at round steps.
 func BarsPNG(b Bars) ([]byte, error) {
 	switch {
 	case len(b.Categories) == 0:
@@ -46,69 +50,91 @@ func BarsPNG(b Bars) ([]byte, error) {
 	case len(b.Series) == 0 || len(b.Series) > len(palette):
 		return nil, errors.New("charts: a bar chart needs 1 to " + strconv.Itoa(len(palette)) + " series")
 	}
-	p := newPlot(b.Title, b.XLabel, b.YLabel)
-	grid := plotter.NewGrid()
-	grid.Vertical.Color = nil
-	grid.Horizontal.Color = light
-	grid.Horizontal.Width = vg.Points(0.75)
-	p.Add(grid)
-
-	// Bars share 70% of a group's width, centred on the category; a group
-	// is never wider than a quarter of the chart.
-	group := vg.Length(Width-120) / vg.Length(max(len(b.Categories), 4)) * 72 / dpi
-	width := group * 0.7 / vg.Length(len(b.Series))
+	// A lone group would have its name at the left of the axis (the
+	// library centres names only when there are two or more): it gets an
+	// empty group on either side, which also keeps its bars narrow.
+	cats, pad := b.Categories, 0
+	if len(cats) == 1 {
+		cats, pad = []string{"", cats[0], ""}, 1
+	}
 	top := 0.0
+	series := make(charts.BarSeriesList, len(b.Series))
+	names := make([]string, len(b.Series))
 	for i, s := range b.Series {
 		if len(s.Values) != len(b.Categories) {
 			return nil, errors.New("charts: series " + s.Name + " has not one value per category")
 		}
-		vals := make(plotter.Values, len(s.Values))
+		vals := make([]float64, len(cats))
+		for j := range vals {
+			vals[j] = charts.GetNullValue()
+		}
 		for j, v := range s.Values {
-			vals[j] = finite(v)
-			top = math.Max(top, vals[j])
+			vals[pad+j] = finite(v)
+			top = math.Max(top, vals[pad+j])
 		}
-		bar, err := plotter.NewBarChart(vals, width)
-		if err != nil {
-			return nil, err
-		}
-		bar.Color = palette[i]
-		bar.LineStyle.Width = 0
-		bar.Offset = (vg.Length(i) - vg.Length(len(b.Series)-1)/2) * width
-		p.Add(bar)
-		p.Legend.Add(s.Name, bar)
+		names[i] = s.Name
+		series[i] = charts.BarSeries{Name: s.Name, Values: vals, Label: charts.SeriesLabel{
+			Show:           charts.Ptr(true),
+			ValueFormatter: label,
+			FontStyle:      charts.FontStyle{Font: font(), FontSize: tickSize, FontColor: ink},
+		}}
+	}
+	// Room above the highest bar for its value label.
+	values := countTicks(1.12 * top)
 
-		labels, err := plotter.NewLabels(valueLabels(vals))
-		if err != nil {
-			return nil, err
-		}
-		for k := range labels.TextStyle {
-			labels.TextStyle[k].Font = font.From(sans, 10)
-			labels.TextStyle[k].XAlign = draw.XCenter
-		}
-		labels.Offset = vg.Point{X: bar.Offset, Y: vg.Points(3)}
-		p.Add(labels)
+	theme := charts.MakeTheme(charts.ThemeOption{
+		AxisStrokeColor:    axis,
+		AxisSplitLineColor: light,
+		BackgroundColor:    white,
+		TextColor:          ink,
+		SeriesColors:       palette,
+	})
+	text := func(size float64) charts.FontStyle {
+		return charts.FontStyle{Font: font(), FontSize: size, FontColor: ink}
 	}
-	p.NominalX(b.Categories...)
-	// Half a group of room on either side, so that the grid spans the bars.
-	p.X.Min, p.X.Max = -0.5, float64(len(b.Categories))-0.5
-	if len(b.Categories) > 6 {
-		p.X.Tick.Label.Rotation = math.Pi / 6
-		p.X.Tick.Label.XAlign = draw.XRight
-		p.X.Tick.Label.YAlign = draw.YCenter
+	opt := charts.NewBarChartOptionWithSeries(series)
+	opt.Theme = theme
+	opt.Padding = charts.NewBox(16, 14, 24, 10)
+	opt.Title = charts.TitleOption{Text: b.Title, Offset: charts.OffsetCenter, FontStyle: text(titleSize)}
+	opt.Legend = charts.LegendOption{SeriesNames: names, Offset: charts.OffsetRight, FontStyle: text(tickSize), Symbol: charts.SymbolSquare}
+	opt.CategoryAxis = charts.CategoryAxisOption{
+		Labels:         cats,
+		Title:          b.XLabel,
+		TitleFontStyle: text(axisSize),
+		LabelFontStyle: text(tickSize),
+		LabelCount:     len(cats),
+		BoundaryGap:    charts.Ptr(true),
 	}
-	p.Y.Min = 0
-	p.Y.Max = math.Max(1, 1.3*top) // room for the value labels and the legend
-	p.Y.Tick.Marker = countTicks{}
-	p.Legend.Top = true
-	return encodePNG(p)
-}
-
-// valueLabels places each value's text at the top of its bar.
-func valueLabels(vals plotter.Values) plotter.XYLabels {
-	out := plotter.XYLabels{XYs: make(plotter.XYs, len(vals)), Labels: make([]string, len(vals))}
-	for i, v := range vals {
-		out.XYs[i] = plotter.XY{X: float64(i), Y: v}
-		out.Labels[i] = strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
+	p := charts.NewPainter(charts.PainterOptions{OutputFormat: charts.ChartOutputPNG, Width: Width, Height: Height, Font: font(), Theme: theme})
+	// A group takes 70% of its slot, and a slot is never wider than a
+	// quarter of the plot; the bars of a group are 2 pixels apart.
+	n := float64(len(cats))
+	opt.BarSize = 0.7 * math.Min(n, 4) / 4
+	opt.BarMargin = charts.Ptr(2 * n / plotWidth)
+	// Names slant when the widest one does not fit its slot.
+	widest := 0
+	for _, c := range b.Categories {
+		widest = max(widest, p.MeasureText(c, 0, opt.CategoryAxis.LabelFontStyle).Width())
 	}
-	return out
+	if float64(widest+8) > plotWidth/n {
+		opt.CategoryAxis.LabelRotation = charts.DegreesToRadians(-30)
+	} else {
+		// Level names sit a little higher, nearer their groups than
+		// the axis's title.
+		opt.CategoryAxis.LabelOffset = charts.OffsetInt{Top: -3}
+	}
+	opt.ValueAxis = []charts.ValueAxisOption{{
+		Title:               b.YLabel,
+		TitleFontStyle:      text(axisSize),
+		LabelFontStyle:      text(tickSize),
+		Min:                 charts.Ptr(0.0),
+		Max:                 charts.Ptr(values[len(values)-1]),
+		LabelCount:          len(values),
+		PreferNiceIntervals: charts.Ptr(false),
+		ValueFormatter:      label,
+	}}
+	if err := p.BarChart(opt); err != nil {
+		return nil, errors.New("charts: drawing the bars: " + err.Error())
+	}
+	return p.Bytes()
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/go-analyze/charts/chartdraw"
 )
 
 func TestBurndownPNG(t *testing.T) {
@@ -32,7 +34,10 @@ func TestBurndownPNG(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			decoded(t, b)
+			img := decoded(t, b)
+			if n := inked(img, blue); n < 100 {
+				t.Errorf("the remaining line has %d blue pixels", n)
+			}
 		})
 	}
 	if _, err := BurndownPNG(Burndown{Title: "empty"}); err == nil || !strings.Contains(err.Error(), "at least one point") {
@@ -49,5 +54,35 @@ func TestBurndownIsDeterministic(t *testing.T) {
 	b, _ := BurndownPNG(in)
 	if string(a) != string(b) {
 		t.Error("the same burndown rendered twice differs")
+	}
+}
+
+func TestLegendOnTitleRow(t *testing.T) {
+	keys := []legendKey{{Name: "Ideal"}, {Name: "Remaining"}}
+	tests := []struct {
+		title string
+		want  bool
+	}{
+		{"MOBILE Sprint 12 burndown", true},
+		{"", true},
+		{"MOBILE Sprint 12 (the one before the release) burndown", false},
+	}
+	for _, tt := range tests {
+		if got := legendOnTitleRow(chartdraw.PNG(Width, Height), tt.title, keys); got != tt.want {
+			t.Errorf("%q: legend on the title's row %v, want %v", tt.title, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkBurndownPNG(b *testing.B) {
+	var actual []Point
+	for d := range 10 {
+		actual = append(actual, Point{day(d, 0), float64(40 - 3*d)})
+	}
+	in := Burndown{Title: "MOBILE Sprint 12 burndown", Actual: actual, Ideal: []Point{{day(0, 0), 40}, {day(13, 18), 0}}}
+	for b.Loop() {
+		if _, err := BurndownPNG(in); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

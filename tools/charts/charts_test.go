@@ -48,6 +48,22 @@ func decoded(t *testing.T, b []byte) image.Image {
 	return img
 }
 
+// inked counts the pixels of img that are exactly c: a series drawn in
+// its colour leaves hundreds of them.
+func inked(img image.Image, c color.Color) int {
+	r0, g0, b0, a0 := c.RGBA()
+	n := 0
+	for y := 0; y < Height; y++ {
+		for x := 0; x < Width; x++ {
+			r, g, b, a := img.At(x, y).RGBA()
+			if r == r0 && g == g0 && b == b0 && a == a0 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // day is a date of the test sprint at hour, UTC.
 func day(d, hour int) time.Time {
 	return time.Date(2026, time.October, 26, hour, 0, 0, 0, time.UTC).AddDate(0, 0, d)

@@ -1,31 +1,23 @@
 package charts
 
-import (
-	"math"
-	"strconv"
-
-	"gonum.org/v1/plot"
-)
-
-// countTicks marks a value axis that starts at 0 at round steps (1, 2, 5,
-// 10, 20, 50, ...) so that it has at most about eight labels, with a light
-// grid line at each.
-type countTicks struct{}
+import "math"
 
 // maxCountLabels is how many value labels an axis gets at most.
 const maxCountLabels = 8
 
-// Ticks returns the ticks between min and max.
-func (countTicks) Ticks(lo, hi float64) []plot.Tick {
-	if !(hi > lo) || math.IsInf(hi-lo, 0) {
-		return nil
+// countTicks is where a value axis that starts at 0 and must reach top
+// puts its labels: at a round step (1, 2, 5, 10, 20, 50, ...) so that it
+// has at most about eight, the last one at or above top. The axis ends
+// at the last tick.
+func countTicks(top float64) []float64 {
+	top = math.Max(finite(top), 1)
+	step := niceStep(top / maxCountLabels)
+	n := int(math.Ceil(top/step - 1e-9))
+	out := make([]float64, n+1)
+	for i := range out {
+		out[i] = float64(i) * step
 	}
-	step := niceStep((hi - lo) / maxCountLabels)
-	var ticks []plot.Tick
-	for v := math.Ceil(lo/step) * step; v <= hi+step/1e9 && len(ticks) <= 2*maxCountLabels; v += step {
-		ticks = append(ticks, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', -1, 64)})
-	}
-	return ticks
+	return out
 }
 
 // niceStep is the smallest step of 1, 2 or 5 times a power of ten that is

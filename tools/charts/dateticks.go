@@ -1,57 +1,65 @@
 package charts
 
-import (
-	"time"
+import "time"
 
-	"gonum.org/v1/plot"
-)
-
-// dayTicks marks the days of a time axis (values are Unix seconds) at
-// local midnight in Location: a labelled tick ("Oct 26") every few days so
-// that at most about ten labels fit at Width pixels, and a minor tick on
-// every other day.
-type dayTicks struct {
-	Location *time.Location
+// dayTick is a mark of a burndown's time axis: a midnight, labelled
+// ("Oct 26") or not.
+type dayTick struct {
+	At    time.Time
+	Label string
 }
 
 // maxLabels is how many date labels fit side by side at Width pixels.
 const maxLabels = 10
 
-// Ticks returns the ticks between min and max.
-func (d dayTicks) Ticks(lo, hi float64) []plot.Tick {
-	if !(hi >= lo) || hi-lo > 200*365*86400 {
-		return nil
-	}
-	loc := d.Location
+// dayTicks marks the days from the midnight at or before from to the one
+// at or after to (at least one day), midnights of loc: a label every few
+// days so that at most about maxLabels fit, and an unlabelled mark on
+// every other day of a range up to 45 days. The first and the last
+// midnight are always marked: they bound the axis.
+func dayTicks(from, to time.Time, loc *time.Location) []dayTick {
 	if loc == nil {
 		loc = time.UTC
 	}
-	first := time.Unix(int64(lo), 0).In(loc)
-	day := time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, loc)
-	if float64(day.Unix()) < lo {
-		day = day.AddDate(0, 0, 1)
+	if to.Before(from) {
+		from, to = to, from
 	}
-	days := int((hi-float64(day.Unix()))/86400) + 1
-	step := max(1, (days+maxLabels-1)/maxLabels)
+	first := midnight(from.In(loc))
+	days := dayNumber(to.In(loc)) - dayNumber(first)
+	if !midnight(to.In(loc)).Equal(to) || days == 0 {
+		days++
+	}
+	step := max(1, (days+maxLabels)/maxLabels)
 	format := "Jan 2"
 	if days > 300 {
 		format = "Jan 2006"
 	}
-	minor := days <= 120
-	var ticks []plot.Tick
-	for i := 0; ; i++ {
-		if !minor && i%step != 0 {
-			i += step - i%step
-		}
-		t := day.AddDate(0, 0, i)
-		if float64(t.Unix()) > hi {
-			break
-		}
-		tick := plot.Tick{Value: float64(t.Unix())}
+	minor := days <= 45
+	var ticks []dayTick
+	for i := 0; i <= days; {
+		t := first.AddDate(0, 0, i)
+		tk := dayTick{At: t}
 		if i%step == 0 {
-			tick.Label = t.Format(format)
+			tk.Label = t.Format(format)
 		}
-		ticks = append(ticks, tick)
+		ticks = append(ticks, tk)
+		switch {
+		case minor || i == days:
+			i++
+		default:
+			i = min(i+step-i%step, days)
+		}
 	}
 	return ticks
+}
+
+// midnight is the start of t's day in t's zone.
+func midnight(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
+}
+
+// dayNumber counts the calendar days of t's date since 1970-01-01,
+// whatever the zone's offset and however far the date.
+func dayNumber(t time.Time) int {
+	return int(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Unix() / 86400)
 }
