@@ -83,7 +83,7 @@ func BurndownPNG(b Burndown) ([]byte, error) {
 		Background: chartdraw.Style{FillColor: white, Padding: chartdraw.Box{Top: top, Left: edge + 26, Right: edge + 16, Bottom: edge, IsSet: true}},
 		Canvas:     chartdraw.Style{FillColor: white},
 		XAxis: chartdraw.XAxis{
-			Name:      "Date (" + loc.String() + ")",
+			Name:      "Date (" + zoneName(loc, b.Actual) + ")",
 			NameStyle: text(axisSize),
 			Style:     axisLine,
 			Ticks:     xTicks(days),
@@ -208,4 +208,19 @@ func yTitle(text string) chartdraw.Renderable {
 		defer r.ClearTextRotation()
 		r.Text(text, edge+tb.Height()*4/5, (box.Top+box.Bottom+tb.Width())/2)
 	}
+}
+
+// zoneName names the time zone of the dates for the axis: its IANA name,
+// or for the process's own zone (which calls itself "Local") the
+// abbreviation in force at the last point ("CET", "UTC").
+func zoneName(loc *time.Location, points []Point) string {
+	if name := loc.String(); name != "Local" {
+		return name
+	}
+	at := time.Now()
+	if len(points) > 0 {
+		at = points[len(points)-1].At
+	}
+	abbr, _ := at.In(loc).Zone()
+	return abbr
 }

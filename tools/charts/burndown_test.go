@@ -86,3 +86,29 @@ func BenchmarkBurndownPNG(b *testing.B) {
 		}
 	}
 }
+
+// TestZoneName: the axis names the zone by its IANA name, and the
+// process's own zone by its abbreviation, never "Local".
+func TestZoneName(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Skip(err)
+	}
+	winter := []Point{{At: time.Date(2026, 1, 10, 12, 0, 0, 0, time.UTC)}}
+	tests := []struct {
+		loc  *time.Location
+		want string
+	}{
+		{time.UTC, "UTC"},
+		{paris, "Europe/Paris"},
+		{time.FixedZone("+03", 3*3600), "+03"},
+	}
+	for _, tt := range tests {
+		if got := zoneName(tt.loc, winter); got != tt.want {
+			t.Errorf("zoneName(%v) = %q, want %q", tt.loc, got, tt.want)
+		}
+	}
+	if got := zoneName(time.Local, winter); got == "Local" || got == "" {
+		t.Errorf("zoneName(time.Local) = %q, want the zone's abbreviation", got)
+	}
+}
