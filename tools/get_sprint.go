@@ -27,17 +27,19 @@ func getSprintTool() toolkit.Tool {
 
 // sprintView is the answer of get_sprint.
 type sprintView struct {
-	Sprint   string         `json:"sprint"`
-	Project  string         `json:"project"`
-	State    string         `json:"state"`
-	Start    string         `json:"start,omitempty"`
-	End      string         `json:"end,omitempty"`
-	DaysLeft *int           `json:"days_left,omitempty"`
-	Goal     string         `json:"goal,omitempty"`
-	Progress sprintProgress `json:"progress"`
-	Issues   []compactIssue `json:"issues"`
-	Total    int            `json:"total"`
-	Page     int            `json:"page"`
+	Sprint   string `json:"sprint"`
+	Project  string `json:"project"`
+	State    string `json:"state"`
+	Start    string `json:"start,omitempty"`
+	End      string `json:"end,omitempty"`
+	DaysLeft *int   `json:"days_left,omitempty"`
+	// DaysPastEnd: an active sprint whose end date has passed.
+	DaysPastEnd int            `json:"days_past_end,omitempty"`
+	Goal        string         `json:"goal,omitempty"`
+	Progress    sprintProgress `json:"progress"`
+	Issues      []compactIssue `json:"issues"`
+	Total       int            `json:"total"`
+	Page        int            `json:"page"`
 }
 
 // sprintProgress counts a sprint's issues and points by status category.
@@ -85,13 +87,9 @@ func handleGetSprint(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, args
 		Total: len(issues), Page: args.Page,
 	}
 	var notes []string
-	if s.Status == endpoints.SprintActive && s.EndDate != 0 {
-		days := daysBetween(r.Now(), time.UnixMilli(s.EndDate), r.Location())
-		if days < 0 {
-			notes = append(notes, fmt.Sprintf("Its end date passed %d days ago; it is still open.", -days))
-			days = 0
-		}
-		v.DaysLeft = &days
+	v.DaysLeft, v.DaysPastEnd = sprintDays(r.Now(), s, r.Location())
+	if v.DaysPastEnd > 0 {
+		notes = append(notes, fmt.Sprintf("Its end date passed %d days ago; it is still open.", v.DaysPastEnd))
 	}
 	for _, is := range issues {
 		pts := is.Points.Value
@@ -165,6 +163,20 @@ func sprintIssues(ctx context.Context, d *toolkit.Deps, p resolve.Ref, sprintID 
 		}
 	}
 	return out, nil
+}
+
+// sprintDays is an active sprint's days left (nil for other sprints and
+// without an end date) and, once its end date has passed, how many days
+// ago that was (days left is then 0).
+func sprintDays(now time.Time, s endpoints.Sprint, loc *time.Location) (left *int, pastEnd int) {
+	if s.Status != endpoints.SprintActive || s.EndDate == 0 {
+		return nil, 0
+	}
+	days := daysBetween(now, time.UnixMilli(s.EndDate), loc)
+	if days < 0 {
+		pastEnd, days = -days, 0
+	}
+	return &days, pastEnd
 }
 
 // daysBetween counts whole days from now's day to end's day in loc.

@@ -32,20 +32,22 @@ func sprintReportTool() toolkit.Tool {
 
 // sprintReportView is the answer of sprint_report.
 type sprintReportView struct {
-	Summary    string          `json:"summary"`
-	Sprint     string          `json:"sprint"`
-	Project    string          `json:"project"`
-	State      string          `json:"state"`
-	Start      string          `json:"start,omitempty"`
-	End        string          `json:"end,omitempty"`
-	DaysLeft   *int            `json:"days_left,omitempty"`
-	Unit       string          `json:"unit"` // what the burndown counts: points or issues
-	Scope      workCount       `json:"scope"`
-	Done       workCount       `json:"done"`
-	InProgress workCount       `json:"in_progress"`
-	Remaining  workCount       `json:"remaining"` // not done: in progress and to do
-	Burndown   []burndownPoint `json:"burndown,omitempty"`
-	Finished   []finishedDay   `json:"finished,omitempty"`
+	Summary  string `json:"summary"`
+	Sprint   string `json:"sprint"`
+	Project  string `json:"project"`
+	State    string `json:"state"`
+	Start    string `json:"start,omitempty"`
+	End      string `json:"end,omitempty"`
+	DaysLeft *int   `json:"days_left,omitempty"`
+	// DaysPastEnd: an active sprint whose end date has passed.
+	DaysPastEnd int             `json:"days_past_end,omitempty"`
+	Unit        string          `json:"unit"` // what the burndown counts: points or issues
+	Scope       workCount       `json:"scope"`
+	Done        workCount       `json:"done"`
+	InProgress  workCount       `json:"in_progress"`
+	Remaining   workCount       `json:"remaining"` // not done: in progress and to do
+	Burndown    []burndownPoint `json:"burndown,omitempty"`
+	Finished    []finishedDay   `json:"finished,omitempty"`
 }
 
 // workCount is a number of issues and their story points.
@@ -170,14 +172,7 @@ func newSprintReport(key string, s endpoints.Sprint, issues []endpoints.Issue, f
 	}
 	rep := sprintReport{}
 	var notes []string
-	if s.Status == endpoints.SprintActive && s.EndDate != 0 {
-		days := daysBetween(now, time.UnixMilli(s.EndDate), loc)
-		if days < 0 {
-			notes = append(notes, fmt.Sprintf("Its end date passed %d days ago; it is still open.", -days))
-			days = 0
-		}
-		v.DaysLeft = &days
-	}
+	v.DaysLeft, v.DaysPastEnd = sprintDays(now, s, loc)
 	switch {
 	case len(issues) == 0:
 	case len(unestimated) == len(issues):
@@ -253,7 +248,10 @@ func sprintSummary(v sprintReportView, b burndown, started bool) string {
 	if v.Start != "" || v.End != "" {
 		fmt.Fprintf(&sb, ", %s to %s", cmp.Or(v.Start, "?"), cmp.Or(v.End, "?"))
 	}
-	if v.DaysLeft != nil {
+	switch {
+	case v.DaysPastEnd > 0:
+		fmt.Fprintf(&sb, ", ended %s ago but still open", reportCount(v.DaysPastEnd, "day"))
+	case v.DaysLeft != nil:
 		fmt.Fprintf(&sb, ", %s left", reportCount(*v.DaysLeft, "day"))
 	}
 	sb.WriteString("): ")
