@@ -217,11 +217,11 @@ func TestSprintDays(t *testing.T) {
 	loc := time.UTC
 	end := time.Date(2026, 11, 8, 18, 0, 0, 0, loc).UnixMilli()
 	tests := []struct {
-		name     string
-		now      time.Time
-		sprint   endpoints.Sprint
-		left     int // -1: none
-		pastEnd  int
+		name      string
+		now       time.Time
+		sprint    endpoints.Sprint
+		left      int // -1: none
+		pastEnd   int
 		inSummary string
 	}{
 		{"before the end", time.Date(2026, 11, 4, 10, 0, 0, 0, loc), endpoints.Sprint{Status: endpoints.SprintActive, EndDate: end}, 4, 0, ", 4 days left)"},
