@@ -190,7 +190,19 @@ func (r *renderer) value(key string, v *node) {
 			r.b = append(r.b, name...)
 			return
 		}
-		r.b = appendJSON(r.b, v)
+		if !flat(v) {
+			r.b = appendJSON(r.b, v)
+			return
+		}
+		// A small record of plain values reads as "key: value; key: value".
+		for i, m := range v.members {
+			if i > 0 {
+				r.b = append(r.b, "; "...)
+			}
+			r.b = append(r.b, m.key...)
+			r.b = append(r.b, ": "...)
+			r.value(m.key, &m.val)
+		}
 	case kArray:
 		for i := range v.items {
 			if i > 0 {
@@ -201,6 +213,17 @@ func (r *renderer) value(key string, v *node) {
 	default:
 		r.b = append(r.b, v.raw...)
 	}
+}
+
+// flat says whether an object holds only plain values (no objects or
+// arrays), at least one.
+func flat(v *node) bool {
+	for _, m := range v.members {
+		if m.val.kind == kObject || m.val.kind == kArray {
+			return false
+		}
+	}
+	return len(v.members) > 0
 }
 
 // nameKeys are where an object keeps its display name.

@@ -29,6 +29,9 @@ func TestResultShapes(t *testing.T) {
 		{"array of objects without names: a labelled sub-table",
 			`{"id":3,"rows":[{"day":"mon","hours":2},{"day":"tue","hours":1}]}`,
 			"id: 3\nrows:\n| day | hours |\n|---|---|\n| mon | 2 |\n| tue | 1 |"},
+		{"a record of plain values in a cell reads as key: value; a nested one stays JSON",
+			`{"rows":[{"number":"A-1","changes":{"priority":"Low → High","due":"none → 2026-12-04"}},{"number":"A-2","changes":{"labels":{"add":["x"]}}}]}`,
+			"rows:\n| number | changes |\n|---|---|\n| A-1 | priority: Low → High; due: none → 2026-12-04 |\n| A-2 | {\"labels\":{\"add\":[\"x\"]}} |"},
 		{"bare array", `[{"id":1,"name":"a"}]`, "| id | name |\n|---|---|\n| 1 | a |"},
 		{"scalar", `true`, "result: true"},
 	}
