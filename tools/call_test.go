@@ -21,6 +21,8 @@ func TestInvalidArgumentsSendNothing(t *testing.T) {
 		{"issue_add", `{"projectId":1,"issueTypeId":2,"data":{"sumary":"x"}}`, []string{`invalid arguments for issue_add: unknown field code "sumary" in data; valid codes: summary, status, customfield_3`}},
 		{"issue_add", `{"projectId":1,"issueTypeId":2,"data":{"label":["a"]}}`, []string{`field "data.label[0]": expected integer, got string "a"`}},
 		{"issue_add", `{"projectId":1,"issueTypeId":2,"data":{"dueDate":"soon"}}`, []string{`field "data.dueDate"`}},
+		{"issue_get", `{"id":1e999999999}`, []string{`field "id": the number 1e999999999 is out of range`}},
+		{"issue_add", `{"projectId":1,"issueTypeId":2,"data":{"label":[1,-1e-999999999]}}`, []string{`field "data.label[1]": the number -1e-999999999 is out of range`}},
 	})
 }
 

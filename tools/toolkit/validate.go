@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/big"
 	"slices"
 	"strings"
 
@@ -53,6 +54,9 @@ func (t *Tool) validateArgs(raw json.RawMessage, c coercer) (json.RawMessage, an
 		}
 		doc = coerced
 	}
+	if field, n, bad := unreadableNumber(doc, ""); bad {
+		return nil, nil, &ArgumentError{Tool: t.Name, Problems: []string{fmt.Sprintf("field %q: the number %.40s is out of range", field, n)}}
+	}
 	validator, err := t.compiled()
 	if err != nil {
 		return nil, nil, fmt.Errorf("tool %s has a broken input schema: %w", t.Name, err)
@@ -67,6 +71,31 @@ func (t *Tool) validateArgs(raw json.RawMessage, c coercer) (json.RawMessage, an
 		return nil, nil, &ArgumentError{Tool: t.Name, Problems: slices.Compact(probs)}
 	}
 	return raw, doc, nil
+}
+
+// unreadableNumber finds a number in doc that cannot be read exactly (an
+// exponent like 1e999999999): the validator cannot compare it with a
+// bound. It returns the field's dotted path and the number.
+func unreadableNumber(doc any, path string) (string, json.Number, bool) {
+	switch v := doc.(type) {
+	case json.Number:
+		if _, ok := new(big.Rat).SetString(string(v)); !ok {
+			return path, v, true
+		}
+	case map[string]any:
+		for k, item := range v {
+			if f, n, bad := unreadableNumber(item, joinField(path, k)); bad {
+				return f, n, true
+			}
+		}
+	case []any:
+		for i, item := range v {
+			if f, n, bad := unreadableNumber(item, fmt.Sprintf("%s[%d]", path, i)); bad {
+				return f, n, true
+			}
+		}
+	}
+	return "", "", false
 }
 
 // describe renders the leaves of a validation error tree.
