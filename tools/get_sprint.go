@@ -27,19 +27,12 @@ func getSprintTool() toolkit.Tool {
 
 // sprintView is the answer of get_sprint.
 type sprintView struct {
-	Sprint   string `json:"sprint"`
-	Project  string `json:"project"`
-	State    string `json:"state"`
-	Start    string `json:"start,omitempty"`
-	End      string `json:"end,omitempty"`
-	DaysLeft *int   `json:"days_left,omitempty"`
-	// DaysPastEnd: an active sprint whose end date has passed.
-	DaysPastEnd int            `json:"days_past_end,omitempty"`
-	Goal        string         `json:"goal,omitempty"`
-	Progress    sprintProgress `json:"progress"`
-	Issues      []compactIssue `json:"issues"`
-	Total       int            `json:"total"`
-	Page        int            `json:"page"`
+	sprintHeader
+	Goal     string         `json:"goal,omitempty"`
+	Progress sprintProgress `json:"progress"`
+	Issues   []compactIssue `json:"issues"`
+	Total    int            `json:"total"`
+	Page     int            `json:"page"`
 }
 
 // sprintProgress counts a sprint's issues and points by status category.
@@ -82,12 +75,10 @@ func handleGetSprint(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, args
 		return nil, err
 	}
 	v := sprintView{
-		Sprint: s.Name, Project: p.ProjectKey, State: resolve.SprintStateOf(s.Status), Goal: s.Goal,
-		Start: resolve.FormatDate(s.StartDate, r.Location()), End: resolve.FormatDate(s.EndDate, r.Location()),
+		sprintHeader: newSprintHeader(p.ProjectKey, s, r.Now(), r.Location()), Goal: s.Goal,
 		Total: len(issues), Page: args.Page,
 	}
 	var notes []string
-	v.DaysLeft, v.DaysPastEnd = sprintDays(r.Now(), s, r.Location())
 	if v.DaysPastEnd > 0 {
 		notes = append(notes, fmt.Sprintf("Its end date passed %d days ago; it is still open.", v.DaysPastEnd))
 	}
@@ -165,18 +156,35 @@ func sprintIssues(ctx context.Context, d *toolkit.Deps, p resolve.Ref, sprintID 
 	return out, nil
 }
 
-// sprintDays is an active sprint's days left (nil for other sprints and
-// without an end date) and, once its end date has passed, how many days
-// ago that was (days left is then 0).
-func sprintDays(now time.Time, s endpoints.Sprint, loc *time.Location) (left *int, pastEnd int) {
+// sprintHeader is what get_sprint and sprint_report say first about a
+// sprint: its name, project, state and dates, and for an active sprint its
+// days left or, once its end date has passed, how many days ago that was
+// (days left is then 0).
+type sprintHeader struct {
+	Sprint      string `json:"sprint"`
+	Project     string `json:"project"`
+	State       string `json:"state"`
+	Start       string `json:"start,omitempty"`
+	End         string `json:"end,omitempty"`
+	DaysLeft    *int   `json:"days_left,omitempty"`
+	DaysPastEnd int    `json:"days_past_end,omitempty"`
+}
+
+// newSprintHeader describes sprint s of project key as of now in loc.
+func newSprintHeader(key string, s endpoints.Sprint, now time.Time, loc *time.Location) sprintHeader {
+	h := sprintHeader{
+		Sprint: s.Name, Project: key, State: resolve.SprintStateOf(s.Status),
+		Start: resolve.FormatDate(s.StartDate, loc), End: resolve.FormatDate(s.EndDate, loc),
+	}
 	if s.Status != endpoints.SprintActive || s.EndDate == 0 {
-		return nil, 0
+		return h
 	}
 	days := daysBetween(now, time.UnixMilli(s.EndDate), loc)
 	if days < 0 {
-		pastEnd, days = -days, 0
+		h.DaysPastEnd, days = -days, 0
 	}
-	return &days, pastEnd
+	h.DaysLeft = &days
+	return h
 }
 
 // daysBetween counts whole days from now's day to end's day in loc.

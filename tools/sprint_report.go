@@ -32,22 +32,15 @@ func sprintReportTool() toolkit.Tool {
 
 // sprintReportView is the answer of sprint_report.
 type sprintReportView struct {
-	Summary  string `json:"summary"`
-	Sprint   string `json:"sprint"`
-	Project  string `json:"project"`
-	State    string `json:"state"`
-	Start    string `json:"start,omitempty"`
-	End      string `json:"end,omitempty"`
-	DaysLeft *int   `json:"days_left,omitempty"`
-	// DaysPastEnd: an active sprint whose end date has passed.
-	DaysPastEnd int             `json:"days_past_end,omitempty"`
-	Unit        string          `json:"unit"` // what the burndown counts: points or issues
-	Scope       workCount       `json:"scope"`
-	Done        workCount       `json:"done"`
-	InProgress  workCount       `json:"in_progress"`
-	Remaining   workCount       `json:"remaining"` // not done: in progress and to do
-	Burndown    []burndownPoint `json:"burndown,omitempty"`
-	Finished    []finishedDay   `json:"finished,omitempty"`
+	Summary string `json:"summary"`
+	sprintHeader
+	Unit       string          `json:"unit"` // what the burndown counts: points or issues
+	Scope      workCount       `json:"scope"`
+	Done       workCount       `json:"done"`
+	InProgress workCount       `json:"in_progress"`
+	Remaining  workCount       `json:"remaining"` // not done: in progress and to do
+	Burndown   []burndownPoint `json:"burndown,omitempty"`
+	Finished   []finishedDay   `json:"finished,omitempty"`
 }
 
 // workCount is a number of issues and their story points.
@@ -150,10 +143,7 @@ type sprintReport struct {
 // newSprintReport builds the report of sprint s of project key from its
 // issues and their finish times, as of now in loc.
 func newSprintReport(key string, s endpoints.Sprint, issues []endpoints.Issue, finished map[int64]time.Time, now time.Time, loc *time.Location) sprintReport {
-	v := sprintReportView{
-		Sprint: s.Name, Project: key, State: resolve.SprintStateOf(s.Status),
-		Start: resolve.FormatDate(s.StartDate, loc), End: resolve.FormatDate(s.EndDate, loc), Unit: "points",
-	}
+	v := sprintReportView{sprintHeader: newSprintHeader(key, s, now, loc), Unit: "points"}
 	var unestimated []string
 	for _, is := range issues {
 		v.Scope.add(is)
@@ -172,7 +162,6 @@ func newSprintReport(key string, s endpoints.Sprint, issues []endpoints.Issue, f
 	}
 	rep := sprintReport{}
 	var notes []string
-	v.DaysLeft, v.DaysPastEnd = sprintDays(now, s, loc)
 	switch {
 	case len(issues) == 0:
 	case len(unestimated) == len(issues):

@@ -211,9 +211,9 @@ func demoTime(days, hour int) int64 {
 	return time.Date(2026, time.November, 1+days, hour, 0, 0, 0, time.UTC).UnixMilli()
 }
 
-// TestSprintDays: an active sprint has days left until its end date, then
-// days past it; other sprints have neither. The summary says which.
-func TestSprintDays(t *testing.T) {
+// TestSprintHeader: an active sprint has days left until its end date,
+// then days past it; other sprints have neither. The summary says which.
+func TestSprintHeader(t *testing.T) {
 	loc := time.UTC
 	end := time.Date(2026, 11, 8, 18, 0, 0, 0, loc).UnixMilli()
 	tests := []struct {
@@ -224,15 +224,17 @@ func TestSprintDays(t *testing.T) {
 		pastEnd   int
 		inSummary string
 	}{
-		{"before the end", time.Date(2026, 11, 4, 10, 0, 0, 0, loc), endpoints.Sprint{Status: endpoints.SprintActive, EndDate: end}, 4, 0, ", 4 days left)"},
-		{"on the last day", time.Date(2026, 11, 8, 20, 0, 0, 0, loc), endpoints.Sprint{Status: endpoints.SprintActive, EndDate: end}, 0, 0, ", 0 days left)"},
-		{"past the end, still open", time.Date(2026, 11, 30, 7, 0, 0, 0, loc), endpoints.Sprint{Status: endpoints.SprintActive, EndDate: end}, 0, 22, ", ended 22 days ago but still open)"},
-		{"closed", time.Date(2026, 11, 30, 7, 0, 0, 0, loc), endpoints.Sprint{Status: endpoints.SprintClosed, EndDate: end}, -1, 0, "(closed)"},
-		{"active without an end date", time.Date(2026, 11, 30, 7, 0, 0, 0, loc), endpoints.Sprint{Status: endpoints.SprintActive}, -1, 0, "(active)"},
+		{"before the end", time.Date(2026, 11, 4, 10, 0, 0, 0, loc), endpoints.Sprint{Status: endpoints.SprintActive, EndDate: end}, 4, 0, "MOBILE Sprint 12 (active, ? to 2026-11-08, 4 days left)"},
+		{"on the last day", time.Date(2026, 11, 8, 20, 0, 0, 0, loc), endpoints.Sprint{Status: endpoints.SprintActive, EndDate: end}, 0, 0, "MOBILE Sprint 12 (active, ? to 2026-11-08, 0 days left)"},
+		{"past the end, still open", time.Date(2026, 11, 30, 7, 0, 0, 0, loc), endpoints.Sprint{Status: endpoints.SprintActive, EndDate: end}, 0, 22, "MOBILE Sprint 12 (active, ? to 2026-11-08, ended 22 days ago but still open)"},
+		{"closed", time.Date(2026, 11, 30, 7, 0, 0, 0, loc), endpoints.Sprint{Status: endpoints.SprintClosed, EndDate: end}, -1, 0, "MOBILE Sprint 12 (closed, ? to 2026-11-08)"},
+		{"active without an end date", time.Date(2026, 11, 30, 7, 0, 0, 0, loc), endpoints.Sprint{Status: endpoints.SprintActive}, -1, 0, "MOBILE Sprint 12 (active)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			left, past := sprintDays(tt.now, tt.sprint, loc)
+			tt.sprint.Name = "Sprint 12"
+			h := newSprintHeader("MOBILE", tt.sprint, tt.now, loc)
+			left, past := h.DaysLeft, h.DaysPastEnd
 			switch {
 			case tt.left < 0 && left != nil:
 				t.Errorf("days left %d, want none", *left)
@@ -242,8 +244,7 @@ func TestSprintDays(t *testing.T) {
 			if past != tt.pastEnd {
 				t.Errorf("days past the end %d, want %d", past, tt.pastEnd)
 			}
-			state := map[bool]string{true: "active", false: "closed"}[tt.sprint.Status == endpoints.SprintActive]
-			v := sprintReportView{Project: "MOBILE", Sprint: "Sprint 12", State: state, DaysLeft: left, DaysPastEnd: past}
+			v := sprintReportView{sprintHeader: h}
 			if got := sprintSummary(v, burndown{}, true); !strings.Contains(got, tt.inSummary) {
 				t.Errorf("summary %q, want it to hold %q", got, tt.inSummary)
 			}
