@@ -63,16 +63,11 @@ type searchQuery struct {
 // time, in every visible project.
 func searchIssues(ctx context.Context, d *toolkit.Deps, args *schemas.SearchIssues) (*mcp.CallToolResult, error) {
 	args.ApplyDefaults()
-	r := d.Resolver
-	sq, projects, err := newSearchQuery(ctx, r, args)
+	sq, live, err := planSearch(ctx, d.Resolver, args)
 	if err != nil {
 		return nil, err
 	}
-	filters, err := projectFilters(ctx, r, sq, projects)
-	if err != nil {
-		return nil, err
-	}
-	rows, total, capped, err := fetchSearch(ctx, d, sq, filters)
+	rows, total, capped, err := fetchSearch(ctx, d, sq, live)
 	if err != nil {
 		return nil, err
 	}
@@ -94,6 +89,26 @@ func searchIssues(ctx context.Context, d *toolkit.Deps, args *schemas.SearchIssu
 		notes = append(notes, fmt.Sprintf("Only the %d most recently updated candidates were read: narrow the search to see older issues.", maxMergedRows))
 	}
 	return toolkit.Result(ctx, d, out, notes...)
+}
+
+// planSearch reads the search's arguments and resolves its names in each
+// project; it returns the projects where the search can match (live).
+func planSearch(ctx context.Context, r *resolve.Resolver, args *schemas.SearchIssues) (*searchQuery, []*projectFilter, error) {
+	sq, projects, err := newSearchQuery(ctx, r, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	filters, err := projectFilters(ctx, r, sq, projects)
+	if err != nil {
+		return nil, nil, err
+	}
+	var live []*projectFilter
+	for _, pf := range filters {
+		if !pf.skip {
+			live = append(live, pf)
+		}
+	}
+	return sq, live, nil
 }
 
 // newSearchQuery reads the arguments that are the same in every project
@@ -231,15 +246,10 @@ func sortWords(sq *searchQuery) string {
 // fetchSearch reads the requested page. A search Leiga can answer as it
 // stands (one project, no words, nothing filtered or sorted here) is paged
 // by Leiga; any other reads the candidates of every project (at most
-// maxMergedRows), then filters, ranks, sorts and pages them here.
-func fetchSearch(ctx context.Context, d *toolkit.Deps, sq *searchQuery, filters []*projectFilter) ([]compactIssue, int, bool, error) {
+// maxMergedRows), then filters, ranks, sorts and pages them here. live
+// are the projects where the search can match.
+func fetchSearch(ctx context.Context, d *toolkit.Deps, sq *searchQuery, live []*projectFilter) ([]compactIssue, int, bool, error) {
 	args := sq.args
-	var live []*projectFilter
-	for _, pf := range filters {
-		if !pf.skip {
-			live = append(live, pf)
-		}
-	}
 	if len(live) == 0 {
 		return []compactIssue{}, 0, false, nil
 	}

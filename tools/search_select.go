@@ -26,20 +26,9 @@ type searchResult struct {
 // every match, ranked and sorted as search_issues sorts them. At most
 // maxMergedRows candidates are read per project (capped says so).
 func searchAll(ctx context.Context, d *toolkit.Deps, args *schemas.SearchIssues) (*searchResult, error) {
-	r := d.Resolver
-	sq, projects, err := newSearchQuery(ctx, r, args)
+	sq, live, err := planSearch(ctx, d.Resolver, args)
 	if err != nil {
 		return nil, err
-	}
-	filters, err := projectFilters(ctx, r, sq, projects)
-	if err != nil {
-		return nil, err
-	}
-	var live []*projectFilter
-	for _, pf := range filters {
-		if !pf.skip {
-			live = append(live, pf)
-		}
 	}
 	merged, capped, err := rankAll(ctx, d, sq, live)
 	if err != nil {
