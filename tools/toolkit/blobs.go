@@ -1,6 +1,7 @@
 package toolkit
 
 import (
+	"bytes"
 	"crypto/rand"
 	"strconv"
 	"strings"
@@ -70,7 +71,7 @@ func takeBlob(token string) (string, bool) {
 		return "", false
 	}
 	inner := b.literal[1 : len(b.literal)-1]
-	if !strings.ContainsRune(unsafe.String(unsafe.SliceData(inner), len(inner)), '\\') {
+	if bytes.IndexByte(inner, '\\') < 0 {
 		// No escapes: the string shares the bytes read from the client.
 		return unsafe.String(unsafe.SliceData(inner), len(inner)), true
 	}
