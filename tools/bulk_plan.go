@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -255,7 +256,7 @@ func (pc *projectChanges) resolve(ctx context.Context, r *resolve.Resolver, set 
 	}
 	wg.Go(func() { labels(set.AddLabels, &pc.add, "add_labels") })
 	wg.Go(func() { labels(set.RemoveLabels, &pc.drop, "remove_labels") })
-	for _, typeID := range sortedIDs(pc.status) {
+	for _, typeID := range slices.Sorted(maps.Keys(pc.status)) {
 		wg.Go(func() {
 			ref, err := r.Status(ctx, pc.p, typeID, set.Status)
 			pc.mu.Lock()
@@ -398,16 +399,6 @@ func alreadyWords(set schemas.BulkChanges, pc *projectChanges, is endpoints.Issu
 		parts = append(parts, "these labels")
 	}
 	return strings.Join(parts, ", ")
-}
-
-// sortedIDs returns a map's keys in order.
-func sortedIDs[V any](m map[int64]V) []int64 {
-	ids := make([]int64, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
 }
 
 // sameDay reports whether a planned date (milliseconds, or nil to clear)

@@ -3,6 +3,7 @@ package tools
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -30,7 +31,7 @@ func (fp *fieldPlan) setByName(ctx context.Context, r *resolve.Resolver, p resol
 	for i, f := range defs {
 		cands = append(cands, resolve.Ref{ID: int64(i + 1), Name: f.Name, Aliases: []string{f.Code}})
 	}
-	for _, name := range sortedKeys(fields) {
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
 		ref, err := resolve.Match("field", "of this issue type", name, cands)
 		if err != nil {
 			fp.fail(fmt.Errorf("fields: %w", err))
@@ -139,14 +140,4 @@ func valueTexts(v any) []string {
 		return nil
 	}
 	return []string{fmt.Sprint(v)}
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

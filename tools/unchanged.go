@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -26,7 +27,7 @@ var standardLabels = map[string]string{
 // already has, and says so for each.
 func (fp *fieldPlan) dropUnchanged(is *endpoints.Issue) []string {
 	var notes []string
-	for _, code := range sortedKeys(fp.data) {
+	for _, code := range slices.Sorted(maps.Keys(fp.data)) {
 		label, ok := standardLabels[code]
 		if !ok {
 			label = fp.customLabel(code)
