@@ -85,7 +85,7 @@ func handleBulkUpdate(ctx context.Context, _ *toolkit.Tool, d *toolkit.Deps, arg
 	}
 	out := applyWrites(ctx, d, writes)
 	res.Changed, res.Failed, res.Unknown, res.NotAttempted = out.changed, out.failed, out.unknown, out.notAttempted
-	notes := []string{fmt.Sprintf("Changed %d of %d selected issues in %s%s.", len(out.changed), plan.selected, count(int64(out.requests), "request"), tally)}
+	notes := []string{fmt.Sprintf("Changed %d of %d selected issues in %s%s.", len(out.changed), plan.selected, reportCount(out.requests, "request"), tally)}
 	if len(out.failed) > 0 {
 		notes = append(notes, fmt.Sprintf("%d refused by Leiga and not changed: %s.", len(out.failed), strings.Join(rowNumbers(out.failed), ", ")))
 	}
@@ -120,7 +120,7 @@ func plannedRequests(writes []bulkWrite) string {
 			batches++
 		}
 	}
-	return fmt.Sprintf("%s (%d batched)", count(int64(len(writes)), "request"), batches)
+	return fmt.Sprintf("%s (%d batched)", reportCount(len(writes), "request"), batches)
 }
 
 // rowNumbers lists the numbers of rows.

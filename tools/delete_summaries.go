@@ -72,14 +72,6 @@ func quoted(s string) string {
 	return fmt.Sprintf("%q", s)
 }
 
-// count words n things: "1 subtask", "3 subtasks".
-func count(n int64, one string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %ss", n, one)
-}
-
 // pageTotal reads the total of a list answer.
 func pageTotal(raw json.RawMessage) int64 {
 	var p endpoints.Page[json.RawMessage]
@@ -121,7 +113,7 @@ func summarizeIssueRemove(ctx context.Context, d *toolkit.Deps, in *schemas.Issu
 		return "", err
 	}
 	if subs > 0 {
-		return fmt.Sprintf("Delete %s %s and its %s?", is.Number, quoted(is.Summary), count(subs, "subtask")), nil
+		return fmt.Sprintf("Delete %s %s and its %s?", is.Number, quoted(is.Summary), reportCount(subs, "subtask")), nil
 	}
 	return fmt.Sprintf("Delete %s %s?", is.Number, quoted(is.Summary)), nil
 }
@@ -155,9 +147,9 @@ func summarizeIssueBatchRemove(ctx context.Context, d *toolkit.Deps, in *schemas
 	if n := len(issues) - maxNamed; n > 0 {
 		list += fmt.Sprintf(" and %d more", n)
 	}
-	line := fmt.Sprintf("Delete %s: %s", count(int64(len(issues)), "issue"), list)
+	line := fmt.Sprintf("Delete %s: %s", reportCount(len(issues), "issue"), list)
 	if total > 0 {
-		line += fmt.Sprintf(", with %s", count(total, "subtask"))
+		line += fmt.Sprintf(", with %s", reportCount(total, "subtask"))
 	}
 	return line + "?", nil
 }
@@ -185,7 +177,7 @@ func summarizeTagRemove(ctx context.Context, d *toolkit.Deps, in *schemas.TagRem
 			if err != nil {
 				return "", err
 			}
-			return fmt.Sprintf("Delete tag %s of %s (on %s)?", quoted(t.Name), p.ProjectKey, count(page.Total, "issue")), nil
+			return fmt.Sprintf("Delete tag %s of %s (on %s)?", quoted(t.Name), p.ProjectKey, reportCount(page.Total, "issue")), nil
 		}
 	}
 	return fmt.Sprintf("Delete tag %d?", in.ID), nil
@@ -205,7 +197,7 @@ func summarizeSprintRemove(ctx context.Context, d *toolkit.Deps, in *schemas.Spr
 	if state != "" {
 		state += ", "
 	}
-	return fmt.Sprintf("Delete sprint %s of %s (%sholding %s)?", quoted(s.Name), projectWord(p), state, count(page.Total, "issue")), nil
+	return fmt.Sprintf("Delete sprint %s of %s (%sholding %s)?", quoted(s.Name), projectWord(p), state, reportCount(page.Total, "issue")), nil
 }
 
 func summarizeVersionRemove(ctx context.Context, d *toolkit.Deps, in *schemas.VersionRemove) (string, error) {
@@ -221,7 +213,7 @@ func summarizeVersionRemove(ctx context.Context, d *toolkit.Deps, in *schemas.Ve
 	if status != "" {
 		status += ", "
 	}
-	return fmt.Sprintf("Delete version %s (%slinked to %s)?", quoted(v.Name), status, count(pageTotal(raw), "issue")), nil
+	return fmt.Sprintf("Delete version %s (%slinked to %s)?", quoted(v.Name), status, reportCount(pageTotal(raw), "issue")), nil
 }
 
 func summarizeEpicRemove(ctx context.Context, d *toolkit.Deps, in *schemas.EpicRemove) (string, error) {
@@ -246,7 +238,7 @@ func summarizeEpicRemove(ctx context.Context, d *toolkit.Deps, in *schemas.EpicR
 		return "", err
 	}
 	p := d.Resolver.ProjectByID(ctx, int64(e.ProjectID))
-	return fmt.Sprintf("Delete epic %s of %s (%s linked)?", quoted(title), projectWord(p), count(pageTotal(issues), "issue")), nil
+	return fmt.Sprintf("Delete epic %s of %s (%s linked)?", quoted(title), projectWord(p), reportCount(pageTotal(issues), "issue")), nil
 }
 
 func summarizeWebhookDelete(ctx context.Context, d *toolkit.Deps, in *schemas.WebhookDelete) (string, error) {

@@ -29,7 +29,7 @@ func reportPoints(v float64) string {
 }
 
 // reportCount renders a count with its noun: "1 issue", "5 issues".
-func reportCount(n int, noun string) string {
+func reportCount[N int | int64](n N, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
