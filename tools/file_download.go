@@ -66,7 +66,7 @@ func dispositionName(h http.Header) string {
 	}
 	name := cleanString(params["filename"])
 	name = name[strings.LastIndexAny(name, `/\`)+1:]
-	return truncate(name, 200)
+	return toolkit.Shorten(name, 200)
 }
 
 // downloadType is the media type of a download without parameters: the one

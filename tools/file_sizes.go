@@ -46,11 +46,3 @@ func cleanString(s string) string {
 		return r
 	}, s)
 }
-
-// truncate cuts s to n bytes, marking the cut.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
-}

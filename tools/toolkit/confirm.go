@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"unicode/utf8"
 
 	"github.com/mark3labs/mcp-go/mcp"
 )
@@ -69,12 +68,5 @@ func GenericSummary(t *Tool, raw json.RawMessage) string {
 			args = string(b)
 		}
 	}
-	if len(args) > maxSummaryArgs {
-		cut := maxSummaryArgs
-		for cut > 0 && !utf8.RuneStart(args[cut]) {
-			cut--
-		}
-		args = args[:cut] + "…"
-	}
-	return fmt.Sprintf("Call %s with %s?", t.Name, args)
+	return fmt.Sprintf("Call %s with %s?", t.Name, Shorten(args, maxSummaryArgs))
 }

@@ -108,7 +108,7 @@ func (t *Tool) describe(verr *jsonschema.ValidationError, doc any) []string {
 		for _, c := range verr.Causes {
 			forms = append(forms, c.ErrorKind.LocalizedString(printer))
 		}
-		return []string{fmt.Sprintf("field %q: got %s, which fits none of the allowed forms: %s", field, truncate(CompactJSON(got), 60), strings.Join(forms, " | "))}
+		return []string{fmt.Sprintf("field %q: got %s, which fits none of the allowed forms: %s", field, Shorten(CompactJSON(got), 60), strings.Join(forms, " | "))}
 	}
 	if len(verr.Causes) > 0 {
 		var out []string
@@ -138,9 +138,9 @@ func (t *Tool) describe(verr *jsonschema.ValidationError, doc any) []string {
 		}
 		return []string{fmt.Sprintf("field %q: got %s; valid values: %s", field, CompactJSON(got), strings.Join(want, ", "))}
 	case *schemakind.Pattern:
-		return []string{fmt.Sprintf("field %q: got %s, which does not match the pattern %s", field, truncate(CompactJSON(got), 60), k.Want)}
+		return []string{fmt.Sprintf("field %q: got %s, which does not match the pattern %s", field, Shorten(CompactJSON(got), 60), k.Want)}
 	case *schemakind.Type:
-		return []string{fmt.Sprintf("field %q: expected %s, got %s %s", field, strings.Join(k.Want, " or "), k.Got, truncate(CompactJSON(got), 60))}
+		return []string{fmt.Sprintf("field %q: expected %s, got %s %s", field, strings.Join(k.Want, " or "), k.Got, Shorten(CompactJSON(got), 60))}
 	case *schemakind.Group, *schemakind.Schema, *schemakind.Reference:
 		return nil
 	}
@@ -252,12 +252,4 @@ func CompactJSON(v any) string {
 		return fmt.Sprint(v)
 	}
 	return string(b)
-}
-
-// truncate cuts s to n bytes, marking the cut.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
 }
