@@ -60,16 +60,10 @@ func withDeleteSummaries(modules []toolkit.Module) []toolkit.Module {
 	return out
 }
 
-// maxTitle caps a title quoted in a question, in runes.
-const maxTitle = 60
-
-// quoted is a title for a question: cut, and quoted so that its text
-// reads as data.
+// quoted is a title for a question: cut as in bulk results (shortTitle),
+// and quoted so that its text reads as data.
 func quoted(s string) string {
-	if r := []rune(strings.TrimSpace(s)); len(r) > maxTitle {
-		s = string(r[:maxTitle-1]) + "…"
-	}
-	return fmt.Sprintf("%q", s)
+	return fmt.Sprintf("%q", shortTitle(strings.TrimSpace(s)))
 }
 
 // pageTotal reads the total of a list answer.
